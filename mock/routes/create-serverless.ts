@@ -1,0 +1,86 @@
+/**
+ * POST /api/atlas/v2/groups/{groupId}/serverless: the endpoint under test.
+ *
+ * After the gate: the body's media type (415), its JSON (400), the request contract (the
+ * catalogue scenario of the first broken rule), the region lists of the world, the
+ * organisation's payment method (402), the name's uniqueness (400), then 201.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { requestViolation } from '../../contracts/request-rules.ts';
+import type { BackingProvider } from '../../fixtures/world.ts';
+import { atlasError } from '../atlas-error.ts';
+import { admit } from '../gate.ts';
+import { newObjectId, type StoredInstance } from '../instance-store.ts';
+import { instanceView } from '../instance-view.ts';
+import type { MockContext } from '../mock-context.ts';
+import { sendAnswer } from '../send-answer.ts';
+import { isJsonRequestType } from '../versioning.ts';
+import { readJsonBody } from './read-json-body.ts';
+
+interface CreateBody {
+  name: string;
+  providerSettings: { backingProviderName: BackingProvider; regionName: string };
+  serverlessBackupOptions?: { serverlessContinuousBackupEnabled?: boolean };
+  tags?: { key: string; value: string }[];
+  terminationProtectionEnabled?: boolean;
+}
+
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? request.hostname}`;
+}
+
+export async function createServerless(
+  context: MockContext,
+  request: FastifyRequest<{ Params: { groupId: string } }>,
+  reply: FastifyReply,
+) {
+  const admitted = admit(context, request, reply, request.params.groupId, 'owner');
+  if (admitted === undefined) return reply;
+  const { project, era, now, answerContext } = admitted;
+  const answer = (a: Parameters<typeof sendAnswer>[2]) =>
+    sendAnswer(request, reply, a, answerContext);
+
+  if (!isJsonRequestType(request.headers['content-type'])) {
+    return answer(atlasError('media-type-unsupported', [request.headers['content-type'] ?? '']));
+  }
+  const parsed = readJsonBody(request.body);
+  if (!parsed.ok) return answer(atlasError('json-malformed'));
+
+  if (!context.hasFault('validation-off')) {
+    const violation = requestViolation(parsed.value);
+    if (violation !== undefined)
+      return answer(atlasError(violation.scenario, violation.parameters));
+  }
+  const body = parsed.value as CreateBody;
+  const provider = body.providerSettings?.backingProviderName;
+  const offered: string[] = context.options.world.regions[provider] ?? [];
+  if (!context.hasFault('validation-off') && !offered.includes(body.providerSettings.regionName)) {
+    return answer(atlasError('region-unknown', [body.providerSettings.regionName, provider]));
+  }
+
+  const organisation = context.options.world.organisations.find((o) => o.id === project.orgId);
+  if (organisation?.paymentMethod === false) {
+    return answer(atlasError('no-payment-method', [project.id]));
+  }
+
+  const name = String(body.name);
+  const instance: StoredInstance = {
+    id: newObjectId(),
+    groupId: project.id,
+    name,
+    createdAt: now,
+    flexBacked: era.flexBacked,
+    backingProviderName: provider,
+    regionName: body.providerSettings?.regionName,
+    tags: body.tags ?? [],
+    terminationProtectionEnabled: body.terminationProtectionEnabled ?? false,
+    continuousBackupEnabled: body.serverlessBackupOptions?.serverlessContinuousBackupEnabled,
+    srvHost: `${name.toLowerCase()}.${newObjectId().slice(0, 5)}.mongodb.net`,
+  };
+  if (!context.store.add(instance, now)) {
+    return answer(atlasError('duplicate-name', [name, project.id]));
+  }
+  const view = instanceView(instance, context.store.stateOf(instance, now), baseUrlOf(request));
+  return answer({ status: 201, body: view });
+}

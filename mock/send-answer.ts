@@ -1,0 +1,68 @@
+/**
+ * Writes a mock answer on the wire the way Atlas does: media types, `envelope`, `pretty`,
+ * `X-Error-Code`, the `Date` of the simulated clock, and the version's deprecation headers.
+ *
+ * Rules:
+ * - Success bodies carry the negotiated versioned media type with charset; error bodies carry
+ *   plain application/json (atlas-behaviour.md §3).
+ * - `envelope=true` wraps any body as {status, content}; `pretty=true` indents any body
+ *   (REF "Envelopes" and "Pretty"). Only the spellings true and false are read as booleans;
+ *   any other value is read as false, as Atlas's Java binding does (a documented guess).
+ * - The 401 challenge body is always indented: Atlas's is (atlas-behaviour.md §1).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import type { MockAnswer } from './atlas-error.ts';
+import { jacksonPretty } from './jackson-pretty.ts';
+
+export interface AnswerContext {
+  now: Date;
+  mediaType: string | undefined;
+  deprecationHeaders: Record<string, string> | undefined;
+  envelopeStatus: 'same' | '200';
+}
+
+export function queryFlag(request: FastifyRequest, name: string): boolean {
+  const query = request.query as Record<string, string | string[] | undefined>;
+  const value = query[name];
+  return (Array.isArray(value) ? value[0] : value) === 'true';
+}
+
+export function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: MockAnswer,
+  context: AnswerContext,
+  options: { alwaysPretty?: boolean } = {},
+): FastifyReply {
+  const isError = answer.status >= 400;
+  reply.header('Date', context.now.toUTCString());
+  reply.header('Server', 'mdbws');
+  reply.header('X-Content-Type-Options', 'nosniff');
+  for (const [name, value] of Object.entries(context.deprecationHeaders ?? {})) {
+    reply.header(name, value);
+  }
+  for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
+
+  const errorCode = isError
+    ? (answer.body as { errorCode?: unknown } | undefined)?.errorCode
+    : undefined;
+  if (typeof errorCode === 'string') reply.header('X-Error-Code', errorCode);
+
+  if (answer.body === undefined) return reply.code(answer.status).send();
+
+  let status = answer.status;
+  let body = answer.body;
+  if (queryFlag(request, 'envelope')) {
+    body = { status: answer.status, content: answer.body };
+    if (context.envelopeStatus === '200') status = 200;
+  }
+  const indent = options.alwaysPretty === true || queryFlag(request, 'pretty');
+  const text = indent ? jacksonPretty(body) : JSON.stringify(body);
+  const mediaType =
+    isError || context.mediaType === undefined
+      ? 'application/json'
+      : `${context.mediaType};charset=utf-8`;
+  // A Buffer keeps fastify from appending its own charset to the media type.
+  return reply.code(status).header('Content-Type', mediaType).send(Buffer.from(text, 'utf8'));
+}
