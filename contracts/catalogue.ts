@@ -1,6 +1,7 @@
 /**
- * The error catalogue: each error scenario of the create, the answers a conformant Atlas may
- * give, and how sure we are of them. The first status and code of a scenario are the ones the
+ * The error catalogue: each error scenario of the create and of the lifecycle around it, the
+ * answers a conformant Atlas may give, and how sure we are of them (evidence levels: see the
+ * `$comment` of error-catalogue.json). The first status and code of a scenario are the ones the
  * embedded mock answers; a check accepts any listed one and records which it saw.
  */
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,15 @@ export type ScenarioId =
   | 'rate-limited'
   | 'server-fault'
   | 'media-type-unsupported'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'not-in-group'
+  | 'account-suspended'
+  | 'instance-not-found'
+  | 'delete-repeated'
+  | 'delete-protected'
+  | 'update-while-deleting'
+  | 'flex-not-found'
+  | 'non-flex-in-flex-api';
 
 const file = new URL('./error-catalogue.json', import.meta.url);
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -53,6 +62,9 @@ const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
 };
 
 export const errorCatalogue: Readonly<Record<ScenarioId, ErrorScenario>> = parsed.scenarios;
+
+/** Every scenario id the catalogue holds, in file order. */
+export const scenarioIds = Object.keys(parsed.scenarios) as ScenarioId[];
 
 export function scenario(id: ScenarioId): ErrorScenario {
   const found = errorCatalogue[id];

@@ -108,7 +108,11 @@ export function valueAt(document: unknown, pointer: string): unknown {
 
 let readOnlyCache: Set<string> | undefined;
 
-/** Pointers of the fields the create schema declares but marks read-only. */
+/**
+ * Pointers of the fields a create must not set: those the create schema declares read-only
+ * (stateName, the effective provider settings) and those the success schema marks read-only
+ * (id, groupId, createDate...), which a client copying an answer back would send.
+ */
 export function readOnlyRequestFields(): Set<string> {
   if (readOnlyCache !== undefined) return readOnlyCache;
   const common = readContract('common') as { definitions: Record<string, JsonObject> };
@@ -126,6 +130,7 @@ export function readOnlyRequestFields(): Set<string> {
     for (const [name, child] of Object.entries(properties ?? {})) walk(child, `${pointer}/${name}`);
   };
   walk(readContract('create-request'), '');
+  walk(readContract('instance'), '');
   readOnlyCache = found;
   return found;
 }

@@ -15,21 +15,41 @@ import { readFileSync } from 'node:fs';
 
 export type SchemaView = 'request' | 'documented' | 'observed';
 export type ContractName =
-  'common' | 'create-request' | 'instance' | 'error' | 'envelope' | 'parameters';
+  | 'common'
+  | 'create-request'
+  | 'update-request'
+  | 'instance'
+  | 'list'
+  | 'request-accepted'
+  | 'flex-cluster'
+  | 'error'
+  | 'envelope'
+  | 'parameters';
 
 type JsonObject = { [key: string]: unknown };
 
+/**
+ * Where real Atlas, or another edition of the documentation, departs from the rule written on
+ * this node. `override` replaces keywords in the observed view (`null` removes one); a note
+ * without one only explains a difference, naming the keywords it concerns in `keywords`
+ * (the drift tool reads both).
+ */
 export interface DriftNote {
   why: string;
   evidence: string;
   source: string;
-  override: JsonObject;
+  override?: JsonObject;
+  keywords?: string[];
 }
 
-const contractNames: ContractName[] = [
+export const contractNames: readonly ContractName[] = [
   'common',
   'create-request',
+  'update-request',
   'instance',
+  'list',
+  'request-accepted',
+  'flex-cluster',
   'error',
   'envelope',
   'parameters',
@@ -64,7 +84,7 @@ function rewrite(node: unknown, view: SchemaView): unknown {
   if (view === 'observed' && Array.isArray(node['x-drift'])) {
     source = { ...node };
     for (const drift of node['x-drift'] as DriftNote[]) {
-      for (const [keyword, value] of Object.entries(drift.override)) {
+      for (const [keyword, value] of Object.entries(drift.override ?? {})) {
         if (value === null) delete source[keyword];
         else source[keyword] = value;
       }

@@ -26,10 +26,17 @@ function ajvFor(view: SchemaView): Ajv {
   return ajv;
 }
 
+// The mock validates every create: ajv's getSchema resolves the id anew on each call.
+const validators = new Map<string, ValidateFunction>();
+
 /** The compiled validator of one contract in one view. */
 export function validatorFor(name: ContractName, view: SchemaView): ValidateFunction {
+  const key = `${view}:${name}`;
+  const cached = validators.get(key);
+  if (cached !== undefined) return cached;
   const validate = ajvFor(view).getSchema(`${name}.schema.json`);
   if (validate === undefined) throw new Error(`contract ${name} must exist in contracts/`);
+  validators.set(key, validate);
   return validate;
 }
 
