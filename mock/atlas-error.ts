@@ -10,23 +10,44 @@ export interface MockAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A paginated list: `envelope=true` adds `status` to it instead of wrapping it (REF). */
+  paginated?: boolean;
 }
 
-/** The first status and code the catalogue lists for a scenario, with its detail filled in. */
-export function atlasError(id: ScenarioId, parameters: readonly string[] = []): MockAnswer {
+/**
+ * The first status and code the catalogue lists for a scenario, with its detail filled in.
+ * `recordedParameters` replaces `parameters` where Atlas's differ from the values of the detail
+ * template (the duplicate-name answer names the kind of resource first, for instance).
+ */
+export function atlasError(
+  id: ScenarioId,
+  parameters: readonly unknown[] = [],
+  recordedParameters?: readonly unknown[],
+): MockAnswer {
   const entry = scenario(id);
   const status = entry.statuses[0] ?? 500;
   const errorCode = entry.errorCodes[0] ?? undefined;
   const detail = formatDetail(entry.detail, parameters);
-  const body =
-    errorCode === undefined
-      ? { error: status, reason: STATUS_CODES[status], detail }
-      : {
-          detail,
-          error: status,
-          errorCode,
-          parameters: [...parameters],
-          reason: STATUS_CODES[status],
-        };
-  return { status, body };
+  return errorCode === undefined
+    ? { status, body: { error: status, reason: STATUS_CODES[status], detail } }
+    : mockError(status, errorCode, detail, recordedParameters ?? parameters);
+}
+
+/** An Atlas error body for a situation the catalogue does not hold (lifecycle, routing). */
+export function mockError(
+  status: number,
+  errorCode: string,
+  detail: string,
+  parameters: readonly unknown[] = [],
+): MockAnswer {
+  return {
+    status,
+    body: {
+      detail,
+      error: status,
+      errorCode,
+      parameters: [...parameters],
+      reason: STATUS_CODES[status],
+    },
+  };
 }

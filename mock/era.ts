@@ -15,16 +15,22 @@ export interface MockEra {
   gone: boolean;
 }
 
+// Read once: the gate asks for the era on every request.
+const flexFrom = switchInstant('flex-backed', 'earliest').getTime();
+const deprecatedFrom = switchInstant('deprecation-headers', 'certain').getTime();
+const goneFrom = switchInstant('gone', 'earliest').getTime();
+const deprecationHeaders = change('deprecation-headers').headers;
+
 export function mockEraAt(now: Date): MockEra {
-  const reached = (instant: Date) => now.getTime() >= instant.getTime();
-  const flexBacked = reached(switchInstant('flex-backed', 'earliest'));
-  const deprecated = reached(switchInstant('deprecation-headers', 'certain'));
-  const gone = reached(switchInstant('gone', 'earliest'));
+  const at = now.getTime();
+  const flexBacked = at >= flexFrom;
+  const deprecated = at >= deprecatedFrom;
+  const gone = at >= goneFrom;
   const id: EraId = gone ? 'gone' : deprecated ? 'deprecated' : flexBacked ? 'flex' : 'serverless';
   return {
     id,
     flexBacked,
-    deprecationHeaders: deprecated ? change('deprecation-headers').headers : undefined,
+    deprecationHeaders: deprecated ? deprecationHeaders : undefined,
     gone,
   };
 }

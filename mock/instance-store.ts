@@ -1,7 +1,9 @@
 /**
  * The instances the mock holds, per project. Names are unique per project across serverless
  * instances and Flex clusters (DUPLICATE_CLUSTER_NAME). States follow the simulated clock:
- * CREATING for `transitionMs`, then IDLE; after a delete, DELETING for `transitionMs`, then gone.
+ * CREATING for `transitionMs`, then IDLE; after an update, UPDATING for `transitionMs` (PATCH
+ * answers UPDATING, atlas-behaviour.md §7); after a delete, DELETING for `transitionMs`, then
+ * gone. Instances are kept in creation order, which is the order lists page through.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -18,14 +20,24 @@ export interface StoredInstance {
   tags: { key: string; value: string }[];
   terminationProtectionEnabled: boolean;
   continuousBackupEnabled: boolean | undefined;
+  updatedAt?: Date;
   deleteRequestedAt?: Date;
   srvHost: string;
 }
 
-export type InstanceState = 'CREATING' | 'IDLE' | 'DELETING' | 'DELETED';
+export type InstanceState = 'CREATING' | 'IDLE' | 'UPDATING' | 'DELETING' | 'DELETED';
+
+// An ObjectId as MongoDB makes them: seconds, a per-process random part, a counter. Cheaper
+// than 12 random bytes per instance, and as unique within one mock.
+const processPart = randomBytes(5).toString('hex');
+let counter = randomBytes(3).readUIntBE(0, 3);
 
 export function newObjectId(): string {
-  return randomBytes(12).toString('hex');
+  counter = (counter + 1) % 0x1000000;
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return `${seconds}${processPart}${counter.toString(16).padStart(6, '0')}`;
 }
 
 export class InstanceStore {
@@ -38,7 +50,10 @@ export class InstanceStore {
       const elapsed = now.getTime() - instance.deleteRequestedAt.getTime();
       return elapsed >= this.transitionMs ? 'DELETED' : 'DELETING';
     }
-    return now.getTime() - instance.createdAt.getTime() >= this.transitionMs ? 'IDLE' : 'CREATING';
+    const sinceCreate = now.getTime() - instance.createdAt.getTime();
+    if (sinceCreate < this.transitionMs) return 'CREATING';
+    const sinceUpdate = now.getTime() - (instance.updatedAt?.getTime() ?? 0);
+    return sinceUpdate < this.transitionMs ? 'UPDATING' : 'IDLE';
   }
 
   /** The live instance of that name, forgetting it once its deletion has completed. */

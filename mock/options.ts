@@ -2,18 +2,28 @@
  * Everything that configures one mock instance. The CLI, the conformance runner and the tests
  * all build the mock from these options; nothing else changes its behaviour.
  */
-import type { World } from '../fixtures/world.ts';
+import type { RateLimit, World } from '../fixtures/world.ts';
 import type { FaultId } from './faults.ts';
+import type { OperationalFaultSpec } from './operational-faults.ts';
 
 export interface MockOptions {
   world: World;
   /** Where the simulated clock starts (its era decides the endpoint's behaviour). */
   clockStart: Date;
-  /** Real milliseconds an instance spends in CREATING before IDLE (and in DELETING). */
+  /** Real milliseconds an instance spends in CREATING before IDLE (and in UPDATING, DELETING). */
   transitionMs: number;
-  /** Requests per second a project may make before 429 (a token bucket); 0 turns limits off. */
-  rateLimitPerSecond: number;
+  /**
+   * The request budget of a project that has none of its own in the world file; `undefined`
+   * turns the default budget off (projects with their own still get theirs).
+   */
+  rateLimit: RateLimit | undefined;
+  /** Planted conformance faults (mock/faults.ts): the mock breaks one rule on purpose. */
   faults: ReadonlySet<FaultId>;
+  /**
+   * Operational faults armed from the start (500, HTML 502, latency, dropped connection): the
+   * mock keeps to the contract but the infrastructure in front of it misbehaves.
+   */
+  operationalFaults: readonly OperationalFaultSpec[];
   /**
    * The HTTP status of an enveloped answer. Atlas documents none (atlas-behaviour.md §4):
    * `same` keeps the plain status, `200` always answers 200.

@@ -5,9 +5,10 @@
  * Rules:
  * - Success bodies carry the negotiated versioned media type with charset; error bodies carry
  *   plain application/json (atlas-behaviour.md §3).
- * - `envelope=true` wraps any body as {status, content}; `pretty=true` indents any body
- *   (REF "Envelopes" and "Pretty"). Only the spellings true and false are read as booleans;
- *   any other value is read as false, as Atlas's Java binding does (a documented guess).
+ * - `envelope=true` wraps any body as {status, content}, except that a paginated list only
+ *   gains `status`; `pretty=true` indents any body (REF "Envelopes" and "Pretty"). Only the
+ *   spellings true and false are read as booleans; any other value is read as false, as
+ *   Atlas's Java binding does (a documented guess).
  * - The 401 challenge body is always indented: Atlas's is (atlas-behaviour.md §1).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -20,10 +21,17 @@ export interface AnswerContext {
   mediaType: string | undefined;
   deprecationHeaders: Record<string, string> | undefined;
   envelopeStatus: 'same' | '200';
+  /** Headers every answer of this request carries (the project's rate-limit reading). */
+  headers?: Record<string, string>;
 }
 
 export function queryFlag(request: FastifyRequest, name: string): boolean {
-  const query = request.query as Record<string, string | string[] | undefined>;
+  // fastify leaves the query unparsed when the URL itself cannot be decoded.
+  const query = (request.query ??
+    Object.fromEntries(new URLSearchParams(request.url.split('?')[1] ?? ''))) as Record<
+    string,
+    string | string[] | undefined
+  >;
   const value = query[name];
   return (Array.isArray(value) ? value[0] : value) === 'true';
 }
@@ -42,6 +50,7 @@ export function sendAnswer(
   for (const [name, value] of Object.entries(context.deprecationHeaders ?? {})) {
     reply.header(name, value);
   }
+  for (const [name, value] of Object.entries(context.headers ?? {})) reply.header(name, value);
   for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
 
   const errorCode = isError
@@ -54,7 +63,9 @@ export function sendAnswer(
   let status = answer.status;
   let body = answer.body;
   if (queryFlag(request, 'envelope')) {
-    body = { status: answer.status, content: answer.body };
+    body = answer.paginated
+      ? { ...(answer.body as object), status: answer.status }
+      : { status: answer.status, content: answer.body };
     if (context.envelopeStatus === '200') status = 200;
   }
   const indent = options.alwaysPretty === true || queryFlag(request, 'pretty');

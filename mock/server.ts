@@ -1,7 +1,8 @@
 /**
- * The embedded Atlas: a fastify server with the serverless routes, the OAuth token endpoints
- * and the control endpoints. Bodies are read raw, so that the routes answer malformed input
- * the way Atlas does instead of fastify's own error format.
+ * The embedded Atlas: a fastify server with the serverless and Flex routes, the OAuth token
+ * endpoints, the control endpoints, and Atlas-style answers for everything else. Bodies are
+ * read raw, so that the routes answer malformed input the way Atlas does instead of fastify's
+ * own error format.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 
@@ -9,20 +10,34 @@ import { loadWorld } from '../fixtures/world.ts';
 import { defaultMockClockStart } from './clock.ts';
 import { MockContext } from './mock-context.ts';
 import type { MockOptions } from './options.ts';
+import { defaultRateLimit } from './rate-limit.ts';
+import { registerPlantedFaults } from './faults/register.ts';
 import { registerControl } from './routes/control.ts';
 import { createServerless } from './routes/create-serverless.ts';
+import { answerUndecodableUrl, registerFallbacks } from './routes/fallback.ts';
+import { getFlexCluster } from './routes/flex-cluster.ts';
 import { deleteServerless, getServerless } from './routes/instance-by-name.ts';
+import { listServerless } from './routes/list-serverless.ts';
 import { issueToken, revokeToken } from './routes/oauth.ts';
+import { registerOperationalFaultHook } from './routes/operational-fault-hook.ts';
+import { updateServerless } from './routes/update-serverless.ts';
 
 export const maxBodyBytes = 1024 * 1024;
+
+/**
+ * The default transition: short, so that lifecycle checks see CREATING turn IDLE in seconds
+ * (real Atlas takes 8 to 18 s in cloud-dev, atlas-behaviour.md §7).
+ */
+export const defaultTransitionMs = 1500;
 
 export function defaultMockOptions(overrides: Partial<MockOptions> = {}): MockOptions {
   return {
     world: overrides.world ?? loadWorld(),
     clockStart: defaultMockClockStart,
-    transitionMs: 2000,
-    rateLimitPerSecond: 0,
+    transitionMs: defaultTransitionMs,
+    rateLimit: defaultRateLimit,
     faults: new Set(),
+    operationalFaults: [],
     envelopeStatus: 'same',
     ...overrides,
   };
@@ -33,21 +48,33 @@ export function buildMockServer(options: MockOptions): {
   context: MockContext;
 } {
   const context = new MockContext(options);
-  const app = Fastify({ logger: false, bodyLimit: maxBodyBytes, trustProxy: false });
+  const app: FastifyInstance = Fastify({
+    logger: false,
+    bodyLimit: maxBodyBytes,
+    trustProxy: false,
+    // Instance names are not length-limited by the contract: let long ones reach the routes.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (_error, request, reply) => answerUndecodableUrl(context, request, reply),
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  registerOperationalFaultHook(app, context);
+  registerPlantedFaults(app, context);
 
-  const serverless = '/api/atlas/v2/groups/:groupId/serverless';
-  app.post(serverless, (request, reply) => createServerless(context, request as never, reply));
-  app.get(`${serverless}/:name`, (request, reply) =>
-    getServerless(context, request as never, reply),
-  );
-  app.delete(`${serverless}/:name`, (request, reply) =>
-    deleteServerless(context, request as never, reply),
-  );
-  app.post('/api/oauth/token', (request, reply) => issueToken(context, request, reply));
-  app.post('/api/oauth/revoke', (request, reply) => revokeToken(context, request, reply));
+  type Handler = (context: MockContext, request: never, reply: never) => unknown;
+  const route = (handler: Handler) => (request: unknown, reply: unknown) =>
+    handler(context, request as never, reply as never);
+  const groups = '/api/atlas/v2/groups/:groupId';
+  app.post(`${groups}/serverless`, route(createServerless));
+  app.get(`${groups}/serverless`, route(listServerless));
+  app.get(`${groups}/serverless/:name`, route(getServerless));
+  app.patch(`${groups}/serverless/:name`, route(updateServerless));
+  app.delete(`${groups}/serverless/:name`, route(deleteServerless));
+  app.get(`${groups}/flexClusters/:name`, route(getFlexCluster));
+  app.post('/api/oauth/token', route(issueToken));
+  app.post('/api/oauth/revoke', route(revokeToken));
   registerControl(app, context);
+  registerFallbacks(app, context);
   return { app, context };
 }
 

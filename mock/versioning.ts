@@ -6,6 +6,9 @@
  */
 export const serverlessVersion = '2023-01-01';
 export const serverlessMediaType = `application/vnd.atlas.${serverlessVersion}+json`;
+/** The Flex cluster resource's only version (atlas-behaviour.md §3: the flex recordings). */
+export const flexVersion = '2024-11-13';
+export const flexMediaType = `application/vnd.atlas.${flexVersion}+json`;
 
 const versionedType = /^application\/vnd\.atlas\.(\d{4}-\d{2}-\d{2})\+json$/i;
 

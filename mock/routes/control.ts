@@ -1,28 +1,74 @@
 /**
  * The mock's control endpoints, off the /api tree so no Atlas client reaches them by mistake:
- * read the state, move the simulated clock, forget every instance.
+ *
+ *   GET    /__mock/state                 the clock, era, planted and operational faults
+ *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock
+ *   POST   /__mock/reset                 forget every instance, token bucket and operational fault
+ *   GET    /__mock/operational-faults    the armed operational faults
+ *   POST   /__mock/operational-faults    {"kind", "times"?, "latencyMs"?, "method"?, "pathPrefix"?}
+ *   DELETE /__mock/operational-faults    disarm them all
+ *
+ * They answer plain JSON; a bad request gets 400 {"error": "<field> must ..."}.
  */
 import type { FastifyInstance } from 'fastify';
 
 import { mockEraAt } from '../era.ts';
 import type { MockContext } from '../mock-context.ts';
+import { operationalFaultProblem, type OperationalFaultSpec } from '../operational-faults.ts';
 
 export const controlPrefix = '/__mock';
 
+function jsonOf(body: unknown): unknown {
+  try {
+    return JSON.parse(body instanceof Buffer ? body.toString('utf8') : String(body ?? '{}'));
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerControl(app: FastifyInstance, context: MockContext): void {
-  app.get(`${controlPrefix}/state`, async () => {
+  const state = () => {
     const now = context.clock.now();
-    return { now: now.toISOString(), era: mockEraAt(now).id, faults: [...context.options.faults] };
-  });
+    return {
+      now: now.toISOString(),
+      era: mockEraAt(now).id,
+      faults: [...context.options.faults],
+      operationalFaults: context.operationalFaults.list(),
+    };
+  };
+  app.get(`${controlPrefix}/state`, async () => state());
+
   app.post(`${controlPrefix}/clock`, async (request, reply) => {
-    const at = new Date(JSON.parse(String(request.body ?? '{}')).at ?? '');
-    if (Number.isNaN(at.getTime()))
+    const asked = jsonOf(request.body) as { at?: unknown } | undefined;
+    const at = new Date(typeof asked?.at === 'string' ? asked.at : '');
+    if (Number.isNaN(at.getTime())) {
       return reply.code(400).send({ error: 'at must be an ISO date' });
+    }
     context.clock.set(at);
     return { now: context.clock.now().toISOString(), era: mockEraAt(at).id };
   });
+
   app.post(`${controlPrefix}/reset`, async () => {
     context.store.clear();
+    context.limiter.reset();
+    context.operationalFaults.clear();
     return { reset: true };
+  });
+
+  const faults = `${controlPrefix}/operational-faults`;
+  app.get(faults, async () => ({ armed: context.operationalFaults.list() }));
+  app.delete(faults, async () => {
+    context.operationalFaults.clear();
+    return { armed: [] };
+  });
+  app.post(faults, async (request, reply) => {
+    const spec = jsonOf(request.body);
+    if (typeof spec !== 'object' || spec === null) {
+      return reply.code(400).send({ error: 'the body must be a JSON object' });
+    }
+    const problem = operationalFaultProblem(spec as Partial<OperationalFaultSpec>);
+    if (problem !== undefined) return reply.code(400).send({ error: problem });
+    context.operationalFaults.arm(spec as OperationalFaultSpec);
+    return reply.code(201).send({ armed: context.operationalFaults.list() });
   });
 }

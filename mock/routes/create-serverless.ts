@@ -10,12 +10,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestViolation } from '../../contracts/request-rules.ts';
 import type { BackingProvider } from '../../fixtures/world.ts';
 import { atlasError } from '../atlas-error.ts';
+import {
+  plantedRefusal,
+  regionCheckSkipped,
+  releaseTakenNameIfPlanted,
+  violationForgiven,
+} from '../faults/route-faults.ts';
 import { admit } from '../gate.ts';
 import { newObjectId, type StoredInstance } from '../instance-store.ts';
 import { instanceView } from '../instance-view.ts';
 import type { MockContext } from '../mock-context.ts';
 import { sendAnswer } from '../send-answer.ts';
 import { isJsonRequestType } from '../versioning.ts';
+import { baseUrlOf } from './base-url.ts';
 import { readJsonBody } from './read-json-body.ts';
 
 interface CreateBody {
@@ -24,10 +31,6 @@ interface CreateBody {
   serverlessBackupOptions?: { serverlessContinuousBackupEnabled?: boolean };
   tags?: { key: string; value: string }[];
   terminationProtectionEnabled?: boolean;
-}
-
-export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.headers.host ?? request.hostname}`;
 }
 
 export async function createServerless(
@@ -47,17 +50,18 @@ export async function createServerless(
   const parsed = readJsonBody(request.body);
   if (!parsed.ok) return answer(atlasError('json-malformed'));
 
-  if (!context.hasFault('validation-off')) {
-    const violation = requestViolation(parsed.value);
-    if (violation !== undefined)
-      return answer(atlasError(violation.scenario, violation.parameters));
-  }
+  const violation = requestViolation(parsed.value);
+  if (violation !== undefined && !violationForgiven(context, violation))
+    return answer(atlasError(violation.scenario, violation.parameters));
   const body = parsed.value as CreateBody;
   const provider = body.providerSettings?.backingProviderName;
   const offered: string[] = context.options.world.regions[provider] ?? [];
-  if (!context.hasFault('validation-off') && !offered.includes(body.providerSettings.regionName)) {
+  if (!regionCheckSkipped(context) && !offered.includes(body.providerSettings.regionName)) {
     return answer(atlasError('region-unknown', [body.providerSettings.regionName, provider]));
   }
+
+  const refusal = plantedRefusal(context, body);
+  if (refusal !== undefined) return answer(refusal);
 
   const organisation = context.options.world.organisations.find((o) => o.id === project.orgId);
   if (organisation?.paymentMethod === false) {
@@ -65,8 +69,9 @@ export async function createServerless(
   }
 
   const name = String(body.name);
+  const id = newObjectId();
   const instance: StoredInstance = {
-    id: newObjectId(),
+    id,
     groupId: project.id,
     name,
     createdAt: now,
@@ -76,10 +81,14 @@ export async function createServerless(
     tags: body.tags ?? [],
     terminationProtectionEnabled: body.terminationProtectionEnabled ?? false,
     continuousBackupEnabled: body.serverlessBackupOptions?.serverlessContinuousBackupEnabled,
-    srvHost: `${name.toLowerCase()}.${newObjectId().slice(0, 5)}.mongodb.net`,
+    // Atlas's host part is a short hash; the id's last characters serve as one.
+    srvHost: `${name.toLowerCase()}.${id.slice(-5)}.mongodb.net`,
   };
+  releaseTakenNameIfPlanted(context, instance, now);
   if (!context.store.add(instance, now)) {
-    return answer(atlasError('duplicate-name', [name, project.id]));
+    // Atlas's parameters name the kind of resource first (recorded, atlas-behaviour.md §5).
+    const recorded = ['cluster or serverless instance', name, project.id];
+    return answer(atlasError('duplicate-name', [name, project.id], recorded));
   }
   const view = instanceView(instance, context.store.stateOf(instance, now), baseUrlOf(request));
   return answer({ status: 201, body: view });

@@ -2,37 +2,28 @@
  * GET and DELETE /api/atlas/v2/groups/{groupId}/serverless/{name}, which the lifecycle checks
  * and the clean-up use. DELETE answers 202 `{}` (atlas-behaviour.md §7), then the instance is
  * DELETING until it disappears; a protected instance cannot be deleted.
+ *
+ * Past the create's sunset the GET keeps answering but finds nothing: from January 2026 Atlas
+ * answered 404 to get-one even for instances just created (§0).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { admit } from '../gate.ts';
 import { instanceView } from '../instance-view.ts';
+import { alreadyDeleting, serverlessNotFound, terminationProtected } from '../lifecycle-errors.ts';
 import type { MockContext } from '../mock-context.ts';
 import { sendAnswer } from '../send-answer.ts';
-import { baseUrlOf } from './create-serverless.ts';
+import { baseUrlOf } from './base-url.ts';
 
-type ByName = FastifyRequest<{ Params: { groupId: string; name: string } }>;
-
-function notFound(name: string, groupId: string) {
-  return {
-    status: 404,
-    body: {
-      detail: `Serverless instance ${name} does not exist in group ${groupId}.`,
-      error: 404,
-      errorCode: 'SERVERLESS_INSTANCE_NOT_FOUND',
-      parameters: [name, groupId],
-      reason: 'Not Found',
-    },
-  };
-}
+export type ByName = FastifyRequest<{ Params: { groupId: string; name: string } }>;
 
 export function getServerless(context: MockContext, request: ByName, reply: FastifyReply) {
   const { groupId, name } = request.params;
-  const admitted = admit(context, request, reply, groupId, 'read');
+  const admitted = admit(context, request, reply, groupId, 'read', 'serverless-read');
   if (admitted === undefined) return reply;
-  const instance = context.store.find(groupId, name, admitted.now);
+  const instance = admitted.era.gone ? undefined : context.store.find(groupId, name, admitted.now);
   if (instance === undefined) {
-    return sendAnswer(request, reply, notFound(name, groupId), admitted.answerContext);
+    return sendAnswer(request, reply, serverlessNotFound(name, groupId), admitted.answerContext);
   }
   const state = context.store.stateOf(instance, admitted.now);
   const body = instanceView(instance, state, baseUrlOf(request));
@@ -46,33 +37,10 @@ export function deleteServerless(context: MockContext, request: ByName, reply: F
   const answer = (a: Parameters<typeof sendAnswer>[2]) =>
     sendAnswer(request, reply, a, admitted.answerContext);
   const instance = context.store.find(groupId, name, admitted.now);
-  if (instance === undefined) return answer(notFound(name, groupId));
-  if (instance.deleteRequestedAt !== undefined) {
-    return answer({
-      status: 400,
-      body: {
-        detail: `The serverless instance ${name} has already been requested for deletion.`,
-        error: 400,
-        errorCode: 'SERVERLESS_INSTANCE_ALREADY_REQUESTED_DELETION',
-        parameters: [name],
-        reason: 'Bad Request',
-      },
-    });
-  }
-  if (instance.terminationProtectionEnabled) {
-    return answer({
-      status: 400,
-      body: {
-        detail:
-          `Cannot terminate serverless instance ${name} ` +
-          'when termination protection is enabled.',
-        error: 400,
-        errorCode: 'CANNOT_TERMINATE_SERVERLESS_INSTANCE_WHEN_TERMINATION_PROTECTION_ENABLED',
-        parameters: [name],
-        reason: 'Bad Request',
-      },
-    });
-  }
+  if (instance === undefined) return answer(serverlessNotFound(name, groupId));
+  if (instance.deleteRequestedAt !== undefined) return answer(alreadyDeleting(name));
+  if (instance.terminationProtectionEnabled && !context.hasFault('termination-protection-ignored'))
+    return answer(terminationProtected(name, groupId));
   instance.deleteRequestedAt = admitted.now;
   return answer({ status: 202, body: {} });
 }
