@@ -1,26 +1,36 @@
 /**
  * The suite's HTTP client for an Atlas target (the embedded mock or a live one).
  *
- * - Digest auth goes through the digest-fetch library, OAuth through the token endpoint
- *   (fetched once, renewed a minute before it expires, revoked by `close`).
- * - Every exchange is recorded, redacted, and handed to the listeners (the fixtures attach
- *   them to the report).
- * - A target that cannot be reached raises TargetUnreachable, so the runner can tell "the run
- *   could not happen" from "a check failed".
+ * - Digest auth goes through the digest-fetch library, OAuth through lib/oauth-token.ts (minted
+ *   once, renewed a minute before it expires, revoked by `close`).
+ * - Politeness (live targets): a client-side request rate, the server's `Retry-After` and
+ *   `RateLimit-Remaining` honoured (lib/request-pacer.ts), GETs retried with backoff after a
+ *   5xx, a 429 or a dropped connection; a create POST is sent again only after looking its name
+ *   up says it does not exist (lib/retry-policy.ts).
+ * - With a run tag, every create body carries it (lib/run-tag.ts), so nothing is left unfindable.
+ * - Every exchange is recorded, redacted, and handed to the listeners (the fixtures attach them
+ *   to the report). A target that cannot be reached raises TargetUnreachable, so the runner can
+ *   tell "the run could not happen" from "a check failed".
  */
 import { DigestClient } from 'digest-fetch';
 
-import type { Exchange, RecordedRequest } from './exchange.ts';
+import { describeRequest, type Credentials, type RequestAuth } from './describe-request.ts';
+import type { Exchange } from './exchange.ts';
+import { OAuthToken, TokenRefused, type HeldToken } from './oauth-token.ts';
+import { RequestPacer, type Sleep } from './request-pacer.ts';
+import {
+  backoffMs,
+  isIdempotent,
+  isTransientStatus,
+  noRetries,
+  type RetryPolicy,
+} from './retry-policy.ts';
+import { withRunTag } from './run-tag.ts';
 import { redact, redactHeaders, registerSecret } from './secrets.ts';
 
+export type { Credentials, RequestAuth } from './describe-request.ts';
+
 export const atlasMediaType = 'application/vnd.atlas.2023-01-01+json';
-
-export type Credentials =
-  | { kind: 'digest'; publicKey: string; privateKey: string }
-  | { kind: 'oauth'; clientId: string; clientSecret: string };
-
-export type RequestAuth =
-  'default' | 'none' | { digest: { publicKey: string; privateKey: string } } | { bearer: string };
 
 export interface ApiRequest {
   method: string;
@@ -30,9 +40,20 @@ export interface ApiRequest {
   headers?: Record<string, string | undefined>;
   /** Serialised as JSON. */
   body?: unknown;
-  /** Sent byte for byte instead of `body`. */
+  /** Sent byte for byte instead of `body` (never tagged, never changed). */
   rawBody?: string | Uint8Array;
   auth?: RequestAuth;
+}
+
+export interface ClientOptions {
+  /** Requests per second of this client; 0 or undefined: no limit. */
+  requestsPerSecond?: number;
+  retry?: RetryPolicy;
+  /** Tag value added to every create body (live targets). */
+  runTag?: string;
+  /** An OAuth token minted by the runner, reused instead of minting one per worker. */
+  sharedToken?: HeldToken;
+  sleep?: Sleep;
 }
 
 export class TargetUnreachable extends Error {}
@@ -40,18 +61,30 @@ export class TargetUnreachable extends Error {}
 type Listener = (exchange: Exchange) => void;
 
 const requestTimeoutMs = 30_000;
+const createPathPattern = /^\/api\/atlas\/v2\/groups\/[^/]+\/serverless\/?$/;
+const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class AtlasClient {
   private readonly listeners: Listener[] = [];
   private readonly digestClients = new Map<string, DigestClient>();
-  private token: { value: string; renewAt: number } | undefined;
+  private readonly oauth: OAuthToken | undefined;
+  private readonly pacer: RequestPacer;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: Sleep;
 
   constructor(
     readonly baseUrl: string,
     private readonly credentials: Credentials,
+    private readonly options: ClientOptions = {},
   ) {
+    this.sleep = options.sleep ?? realSleep;
+    this.pacer = new RequestPacer(options.requestsPerSecond ?? 0, this.sleep);
+    this.retry = options.retry ?? noRetries;
     if (credentials.kind === 'digest') registerSecret(credentials.privateKey);
-    else registerSecret(credentials.clientSecret);
+    else {
+      const { clientId, clientSecret } = credentials;
+      this.oauth = new OAuthToken(baseUrl, clientId, clientSecret, options.sharedToken);
+    }
   }
 
   onExchange(listener: Listener): () => void {
@@ -63,7 +96,89 @@ export class AtlasClient {
     const url = new URL(request.path, this.baseUrl);
     for (const [name, value] of Object.entries(request.query ?? {}))
       url.searchParams.set(name, value);
+    const headers = this.headersOf(request);
+    const body = this.bodyOf(request, url);
+    const auth = request.auth ?? 'default';
+    const recorded = describeRequest(request.method, url, headers, body, auth, this.credentials);
 
+    for (let attempt = 1; ; attempt += 1) {
+      const retriesLeft = attempt <= this.retry.maxRetries;
+      await this.pacer.waitForTurn();
+      const started = performance.now();
+      let response: Response;
+      try {
+        response = await this.dispatch(url, { method: request.method, headers, body }, auth);
+      } catch (error) {
+        if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
+        const cause =
+          (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+        if (retriesLeft && (await this.maySendAgain(request, url))) {
+          await this.sleep(backoffMs(this.retry, attempt));
+          continue;
+        }
+        throw new TargetUnreachable(
+          `${request.method} ${url.origin} could not be reached: ${cause}`,
+        );
+      }
+      const text = await response.text();
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      this.pacer.observe(responseHeaders);
+      const status = response.status;
+      // A 429 is answered before any work, but the checks that provoke one must see it:
+      // the pause is honoured for every later request, only GETs are sent again.
+      const again = isTransientStatus(status) && retriesLeft;
+      if (again && (status !== 429 || isIdempotent(request.method))) {
+        if (await this.maySendAgain(request, url)) {
+          await this.sleep(backoffMs(this.retry, attempt));
+          continue;
+        }
+      }
+      const exchange = this.record(recorded, status, responseHeaders, text, started, attempt);
+      for (const listener of this.listeners) listener(exchange);
+      return exchange;
+    }
+  }
+
+  /** Revokes the OAuth token, if this client minted one. */
+  async close(): Promise<void> {
+    await this.oauth?.revoke();
+  }
+
+  /** A live bearer token, minted on first use and renewed a minute before it expires. */
+  async bearerToken(): Promise<string> {
+    if (this.oauth === undefined) throw new Error('OAuth needs a client id and secret');
+    try {
+      return await this.oauth.value(() => this.pacer.waitForTurn());
+    } catch (error) {
+      if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
+      throw error;
+    }
+  }
+
+  /** The token this client holds, for the runner to hand to its workers. */
+  get heldToken(): HeldToken | undefined {
+    return this.oauth?.current;
+  }
+
+  /**
+   * Whether a failed request may go out again: GETs always; a create POST only when looking
+   * its name up finds nothing (the failed attempt may have created it); anything else never.
+   */
+  private async maySendAgain(request: ApiRequest, url: URL): Promise<boolean> {
+    if (isIdempotent(request.method)) return true;
+    const name = (request.body as { name?: unknown } | undefined)?.name;
+    if (request.method !== 'POST' || !createPathPattern.test(url.pathname)) return false;
+    if (typeof name !== 'string' || name === '') return false;
+    const lookup = await this.send({
+      method: 'GET',
+      path: `${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(name)}`,
+      auth: request.auth ?? 'default',
+    }).catch(() => undefined);
+    return lookup?.response.status === 404;
+  }
+
+  private headersOf(request: ApiRequest): Record<string, string> {
     const hasBody = request.body !== undefined || request.rawBody !== undefined;
     const headers: Record<string, string> = { Accept: atlasMediaType };
     if (hasBody) headers['Content-Type'] = 'application/json';
@@ -72,70 +187,45 @@ export class AtlasClient {
       if (existing !== undefined) delete headers[existing];
       if (value !== undefined) headers[name] = value;
     }
-    const body =
-      request.rawBody !== undefined
-        ? request.rawBody
-        : request.body !== undefined
-          ? JSON.stringify(request.body)
-          : undefined;
+    return headers;
+  }
 
-    const auth = request.auth ?? 'default';
-    const recorded = this.describeRequest(request.method, url, headers, body, auth);
-    const started = performance.now();
-    let response: Response;
-    try {
-      response = await this.dispatch(url, { method: request.method, headers, body }, auth);
-    } catch (error) {
-      const cause =
-        (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new TargetUnreachable(`${request.method} ${url.origin} could not be reached: ${cause}`);
-    }
-    const text = await response.text();
-    const durationMs = performance.now() - started;
-    const responseHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => (responseHeaders[name] = value));
+  private bodyOf(request: ApiRequest, url: URL): string | Uint8Array | undefined {
+    if (request.rawBody !== undefined) return request.rawBody;
+    if (request.body === undefined) return undefined;
+    const tag = this.options.runTag;
+    const isCreate = request.method === 'POST' && createPathPattern.test(url.pathname);
+    const body = tag !== undefined && isCreate ? withRunTag(request.body, tag) : request.body;
+    return JSON.stringify(body);
+  }
+
+  private record(
+    request: Exchange['request'],
+    status: number,
+    headers: Record<string, string>,
+    text: string,
+    started: number,
+    attempts: number,
+  ): Exchange {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
-    const exchange: Exchange = {
-      request: recorded,
-      response: {
-        status: response.status,
-        headers: redactHeaders(responseHeaders),
-        text: redact(text),
-        json,
-      },
-      durationMs,
+    return {
+      request,
+      response: { status, headers: redactHeaders(headers), text: redact(text), json },
+      durationMs: performance.now() - started,
+      ...(attempts > 1 ? { attempts } : {}),
     };
-    for (const listener of this.listeners) listener(exchange);
-    return exchange;
-  }
-
-  /** Revokes the OAuth token, if one was minted. */
-  async close(): Promise<void> {
-    if (this.credentials.kind !== 'oauth' || this.token === undefined) return;
-    const form = new URLSearchParams({ token: this.token.value, token_type_hint: 'access_token' });
-    await fetch(new URL('/api/oauth/revoke', this.baseUrl), {
-      method: 'POST',
-      headers: this.basicHeaders(),
-      body: form,
-      signal: AbortSignal.timeout(requestTimeoutMs),
-    }).catch(() => undefined);
-    this.token = undefined;
   }
 
   private async dispatch(url: URL, init: RequestInit, auth: RequestAuth): Promise<Response> {
     const signal = AbortSignal.timeout(requestTimeoutMs);
     if (auth === 'none') return fetch(url, { ...init, signal });
     if (typeof auth === 'object' && 'bearer' in auth) {
-      const headers = {
-        ...(init.headers as Record<string, string>),
-        Authorization: `Bearer ${auth.bearer}`,
-      };
-      return fetch(url, { ...init, headers, signal });
+      return fetch(url, { ...init, headers: this.withBearer(init, auth.bearer), signal });
     }
     const digest =
       typeof auth === 'object'
@@ -147,12 +237,13 @@ export class AtlasClient {
       const client = this.digestClientFor(digest.publicKey, digest.privateKey);
       return (await client.fetch(url.toString(), { ...init, signal })) as Response;
     }
-    const token = await this.bearerToken();
-    const headers = {
-      ...(init.headers as Record<string, string>),
-      Authorization: `Bearer ${token}`,
-    };
-    return fetch(url, { ...init, headers, signal });
+    if (this.oauth === undefined) throw new Error('OAuth needs a client id and secret');
+    const token = await this.oauth.value();
+    return fetch(url, { ...init, headers: this.withBearer(init, token), signal });
+  }
+
+  private withBearer(init: RequestInit, token: string): Record<string, string> {
+    return { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` };
   }
 
   private digestClientFor(publicKey: string, privateKey: string): DigestClient {
@@ -163,78 +254,5 @@ export class AtlasClient {
       this.digestClients.set(id, client);
     }
     return client;
-  }
-
-  private basicHeaders(): Record<string, string> {
-    if (this.credentials.kind !== 'oauth') throw new Error('OAuth needs a client id and secret');
-    const pair = `${this.credentials.clientId}:${this.credentials.clientSecret}`;
-    return {
-      Authorization: `Basic ${Buffer.from(pair).toString('base64')}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/x-www-form-urlencoded',
-    };
-  }
-
-  /** A live bearer token, minted on first use and renewed a minute before it expires. */
-  async bearerToken(): Promise<string> {
-    if (this.token !== undefined && Date.now() < this.token.renewAt) return this.token.value;
-    const response = await fetch(new URL('/api/oauth/token', this.baseUrl), {
-      method: 'POST',
-      headers: this.basicHeaders(),
-      body: 'grant_type=client_credentials',
-      signal: AbortSignal.timeout(requestTimeoutMs),
-    });
-    const body = (await response.json().catch(() => ({}))) as {
-      access_token?: string;
-      expires_in?: number;
-    };
-    if (!response.ok || typeof body.access_token !== 'string') {
-      throw new TargetUnreachable(
-        `the token endpoint answered ${response.status}: ` +
-          'check MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET',
-      );
-    }
-    registerSecret(body.access_token);
-    const lifetimeMs = (body.expires_in ?? 3600) * 1000;
-    this.token = { value: body.access_token, renewAt: Date.now() + lifetimeMs - 60_000 };
-    return body.access_token;
-  }
-
-  private describeRequest(
-    method: string,
-    url: URL,
-    headers: Record<string, string>,
-    body: string | Uint8Array | undefined,
-    auth: RequestAuth,
-  ): RecordedRequest {
-    let described: string;
-    let curlAuth: string[];
-    if (auth === 'none') {
-      described = 'none';
-      curlAuth = [];
-    } else if (typeof auth === 'object' && 'bearer' in auth) {
-      described = 'bearer token chosen by the check (redacted)';
-      curlAuth = ['-H', '"Authorization: Bearer $ACCESS_TOKEN"'];
-    } else if (typeof auth === 'object') {
-      described = `digest as ${auth.digest.publicKey} with a key chosen by the check`;
-      curlAuth = ['--digest', '--user', `"${auth.digest.publicKey}:$PRIVATE_KEY"`];
-    } else if (this.credentials.kind === 'digest') {
-      described = `digest as ${this.credentials.publicKey}`;
-      curlAuth = ['--digest', '--user', '"$MONGODB_ATLAS_PUBLIC_KEY:$MONGODB_ATLAS_PRIVATE_KEY"'];
-    } else {
-      described = `OAuth service account ${this.credentials.clientId}`;
-      curlAuth = ['-H', '"Authorization: Bearer $ACCESS_TOKEN"'];
-    }
-    const isText = typeof body === 'string';
-    return {
-      method,
-      url: redact(url.toString()),
-      headers: redactHeaders(headers),
-      body:
-        body === undefined ? undefined : isText ? redact(body) : Buffer.from(body).toString('utf8'),
-      auth: described,
-      curlAuth,
-      ...(body !== undefined && !isText ? { bodyBytes: body } : {}),
-    };
   }
 }

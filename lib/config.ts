@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 
 import { strictnessLevels, type Strictness } from '../contracts/verdict.ts';
+import { readLiveSettings, type LiveSettings } from './live-settings.ts';
 
 export type AuthMode = 'digest' | 'oauth';
 
@@ -26,6 +27,8 @@ export interface RunConfig {
   numRuns: number;
   /** A fixed seed replays a run; undefined draws one. */
   seed: number | undefined;
+  /** Creation, politeness, production guard and optional fixtures (lib/live-settings.ts). */
+  live: LiveSettings;
 }
 
 export class ConfigError extends Error {
@@ -68,8 +71,8 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   const problems: string[] = [];
   const baseUrl = optional(env, 'MONGODB_ATLAS_BASE_URL');
+  let url: URL | undefined;
   if (baseUrl !== undefined) {
-    let url: URL | undefined;
     try {
       url = new URL(baseUrl);
     } catch {
@@ -131,6 +134,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31)) {
     problems.push('ATLAS_CONFORMANCE_SEED must be a 32-bit whole number');
   }
+  const live = readLiveSettings((name) => optional(env, name), problems, url);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     baseUrl,
@@ -143,5 +147,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     strictness,
     numRuns,
     seed,
+    live,
   };
 }

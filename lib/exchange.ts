@@ -28,6 +28,8 @@ export interface Exchange {
   request: RecordedRequest;
   response: RecordedResponse;
   durationMs: number;
+  /** How many times the request went out when the client retried it (absent: once). */
+  attempts?: number;
 }
 
 /** A curl command that sends the same request, with credentials as environment variables. */
@@ -54,7 +56,8 @@ export function describeExchange(exchange: Exchange): string {
     '',
     request.body ?? '',
     '',
-    `HTTP ${response.status} (${exchange.durationMs.toFixed(0)} ms)`,
+    `HTTP ${response.status} (${exchange.durationMs.toFixed(0)} ms` +
+      `${exchange.attempts === undefined ? '' : `, attempt ${exchange.attempts}`})`,
     ...responseHeaders,
     '',
     response.text,
