@@ -1,43 +1,58 @@
 /**
- * negative_data_rejection: requests that break a documented rule are refused with the answer
- * the error catalogue gives for that rule.
- * Source: endpoint.md (name pattern ^[a-zA-Z0-9][a-zA-Z0-9-]*$); error-catalogue.json.
+ * negative_data_rejection: every invalid create is refused with the status and errorCode the
+ * error catalogue gives its scenario: exactly where the evidence is confirmed, within the
+ * acceptable set where it is not. The observed answer is recorded either way. One property per
+ * kind of violation, so a failure names the rule that let a bad request through.
+ * A scenario the catalogue marks `ignoredIsAcceptable` (a non-boolean flag) may also be
+ * answered as if the input were absent: that is recorded, not failed.
+ * Source: endpoint.md (body and parameter rules); contracts/error-catalogue.json.
  */
-import { invalidName, type InvalidName } from '../fixtures/arbitraries/invalid-name.ts';
-import { describeCheck, expectErrorAnswer } from '../fixtures/checks.ts';
+import { scenario } from '../contracts/catalogue.ts';
+import { annotateOnce, describeCheck, expectErrorAnswer } from '../fixtures/checks.ts';
 import { checkProperty } from '../fixtures/property.ts';
-import { createRequest } from '../fixtures/requests.ts';
+import { invalidGroups, sendSample, type RequestSample } from '../fixtures/request-samples.ts';
+import { skipPastSunset } from '../fixtures/skips.ts';
 import { test } from '../fixtures/test.ts';
 
-test.describe('negative_data_rejection', () => {
-  test('should refuse every name that breaks the documented pattern', async ({
-    client,
-    target,
-    era,
-    cleanup,
-  }) => {
-    await describeCheck('negative_data_rejection', 'critical');
-    test.skip(era.era === 'gone', 'past the sunset every create is 410; see the sunset check');
-
-    await checkProperty(
-      'invalid names are refused',
+for (const [group, arbitrary] of Object.entries(invalidGroups())) {
+  test.describe('negative_data_rejection', () => {
+    test(`should refuse every request of the kind ${group}`, async ({
       client,
-      target.config,
-      invalidName(),
-      async (bad: InvalidName) => {
-        const body = {
-          name: bad.value,
-          providerSettings: { backingProviderName: 'AWS', regionName: 'US_EAST_1' },
-        };
-        const exchange = await client.send(createRequest(target.projectId, body));
-        if (exchange.response.status === 201) cleanup.track(target.projectId, bad.value);
-        expectErrorAnswer(
-          `negative_data_rejection (${bad.breaks})`,
-          'name-invalid',
-          exchange,
-          target.config.strictness,
-        );
-      },
-    );
+      target,
+      era,
+      names,
+      cleanup,
+    }) => {
+      await describeCheck('negative_data_rejection', 'critical');
+      skipPastSunset(era);
+      const context = {
+        client,
+        projectId: target.projectId,
+        names,
+        track: (groupId: string, name: string) => cleanup.track(groupId, name),
+      };
+
+      await checkProperty(
+        `${group} requests are refused`,
+        client,
+        target.config,
+        arbitrary.map((invalid): RequestSample => ({ kind: 'invalid', invalid })),
+        async (sample) => {
+          if (sample.kind !== 'invalid') return;
+          const { exchange } = await sendSample(context, sample);
+          const entry = scenario(sample.invalid.scenario);
+          if (entry.ignoredIsAcceptable === true && exchange.response.status < 300) {
+            annotateOnce('observed', `${sample.invalid.scenario}: ignored, answered as if absent`);
+            return;
+          }
+          expectErrorAnswer(
+            `negative_data_rejection (${sample.invalid.breaks})`,
+            sample.invalid.scenario,
+            exchange,
+            target.config.strictness,
+          );
+        },
+      );
+    });
   });
-});
+}
