@@ -1,82 +1,203 @@
 /**
- * `npm run conformance`: runs the suite against a target and writes the Allure report.
+ * `npm run conformance`: runs the suite against a target and writes the reports.
  *
- * Without MONGODB_ATLAS_BASE_URL it starts the embedded mock on a free loopback port and uses
- * its demo credentials. Arguments after `--` go to Playwright (`--grep`, `--shard`, ...).
- * Exit codes: 0 the target conforms, 1 a check failed, 2 the run could not happen.
+ * Steps:
+ * 1. configuration, checked before any request (exit 2, one line per problem);
+ * 2. without MONGODB_ATLAS_BASE_URL, the embedded mock on a free loopback port with its demo
+ *    credentials; otherwise a live target: a run tag and a run directory (creation budget);
+ * 3. preflight: credentials, project, endpoint state (a gone live endpoint ends here, exit 3);
+ * 4. live: the opening sweep deletes what earlier runs tagged and left;
+ * 5. Playwright (arguments after `--` go to it: `--grep`, `--shard`, ...);
+ * 6. live: the closing sweep deletes whatever this run's tag is still on, even after Ctrl-C;
+ * 7. the Markdown summary, the Allure report; the exit code (cli/exit.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
+import { reportPaths } from '../fixtures/report-paths.ts';
+import { clientFor, resolveTarget } from '../fixtures/target.ts';
 import { demoFixtures } from '../fixtures/world.ts';
+import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 import { ConfigError, loadEnvFile, readConfig } from '../lib/config.ts';
-import { TargetUnreachable } from '../lib/atlas-client.ts';
+import { machineRunTag, newRunTagValue } from '../lib/run-tag.ts';
 import { defaultMockOptions, startMock, type RunningMock } from '../mock/server.ts';
-import { exitCodes, exitWithUsageError } from './exit.ts';
-import { embeddedMockOptionsFromEnv } from './embedded-mock-env.ts';
-import { preflight } from './preflight.ts';
 import { generateAllureReport } from './allure-report.ts';
+import { embeddedMockOptionsFromEnv } from './embedded-mock-env.ts';
+import { exitCodes, exitWithUsageError, printUsageError } from './exit.ts';
+import { PreflightRefused, preflight, type PreflightResult } from './preflight.ts';
+import { checkRows, summaryMarkdown, writeSummary } from './run-summary.ts';
+import { SweepRefused, sweepTagged } from './sweep-tagged.ts';
 
-const resultsDir = 'reports/allure-results';
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function main(): Promise<number> {
+function readConfigOrExit(env: NodeJS.ProcessEnv) {
   try {
-    loadEnvFile();
-    readConfig();
+    return readConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) exitWithUsageError(error.problems.join('\nerror: '));
     throw error;
   }
+}
 
-  let mock: RunningMock | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (env.MONGODB_ATLAS_BASE_URL === undefined || env.MONGODB_ATLAS_BASE_URL.trim() === '') {
-    const options = defaultMockOptions(embeddedMockOptionsFromEnv(env));
-    mock = await startMock(options);
-    env.MONGODB_ATLAS_BASE_URL = mock.baseUrl;
-    env.ATLAS_CONFORMANCE_TARGET_IS_MOCK = '1';
-    // The mock only knows its demo principals: live credentials in .env must not reach it.
-    const demo = demoFixtures(options.world);
-    env.MONGODB_ATLAS_PROJECT_ID = demo.project.id;
-    env.MONGODB_ATLAS_PUBLIC_KEY = demo.owner.publicKey;
-    env.MONGODB_ATLAS_PRIVATE_KEY = demo.owner.privateKey;
-    env.MONGODB_ATLAS_CLIENT_ID = demo.serviceAccount.clientId;
-    env.MONGODB_ATLAS_CLIENT_SECRET = demo.serviceAccount.clientSecret;
-    process.stdout.write(`Target: embedded mock at ${mock.baseUrl}\n`);
-  } else {
-    process.stdout.write(`Target: ${new URL(env.MONGODB_ATLAS_BASE_URL).origin}\n`);
-  }
+/** Points the run at a fresh embedded mock; live credentials in .env never reach it. */
+async function embedMock(env: NodeJS.ProcessEnv): Promise<RunningMock> {
+  const options = defaultMockOptions(embeddedMockOptionsFromEnv(env));
+  const mock = await startMock(options);
+  const demo = demoFixtures(options.world);
+  Object.assign(env, {
+    MONGODB_ATLAS_BASE_URL: mock.baseUrl,
+    ATLAS_CONFORMANCE_TARGET_IS_MOCK: '1',
+    MONGODB_ATLAS_PROJECT_ID: demo.project.id,
+    MONGODB_ATLAS_PUBLIC_KEY: demo.owner.publicKey,
+    MONGODB_ATLAS_PRIVATE_KEY: demo.owner.privateKey,
+    MONGODB_ATLAS_CLIENT_ID: demo.serviceAccount.clientId,
+    MONGODB_ATLAS_CLIENT_SECRET: demo.serviceAccount.clientSecret,
+  });
+  say(`Target: embedded mock at ${mock.baseUrl}`);
+  return mock;
+}
 
+async function sweepLeftovers(
+  client: AtlasClient,
+  projectId: string,
+  scope: { except: string } | { only: string },
+): Promise<string[]> {
   try {
+    const result = await sweepTagged(client, projectId, { ...scope, progress: say });
+    return result.left;
+  } catch (error) {
+    if (error instanceof SweepRefused || error instanceof TargetUnreachable) {
+      process.stderr.write(`warning: sweep could not run: ${error.message}\n`);
+      return ['(sweep could not list the project)'];
+    }
+    throw error;
+  }
+}
+
+async function runPlaywright(env: NodeJS.ProcessEnv): Promise<number> {
+  // Asynchronous on purpose: the embedded mock answers from this process's event loop.
+  const run = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    env,
+    stdio: 'inherit',
+  });
+  // Ctrl-C or a CI cancel: let Playwright stop its workers, then the closing sweep still runs.
+  const forward = (signal: NodeJS.Signals) => run.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const [status] = (await once(run, 'exit')) as [number | null];
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+  if (status === 0) return exitCodes.conforms;
+  if (status === 1) return exitCodes.checkFailed;
+  return exitCodes.couldNotRun;
+}
+
+async function main(): Promise<number> {
+  try {
+    loadEnvFile();
+  } catch (error) {
+    if (error instanceof ConfigError) exitWithUsageError(error.problems.join('\nerror: '));
+    throw error;
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const config = readConfigOrExit(env);
+  const mock = config.baseUrl === undefined ? await embedMock(env) : undefined;
+  const live = mock === undefined;
+  let runTag = '';
+  if (live) {
+    // The run's tag; this machine tags with its shard's member of the family.
+    runTag = config.live.runTag ?? newRunTagValue();
+    env.ATLAS_CONFORMANCE_RUN_TAG = machineRunTag(runTag, process.argv.slice(2));
+    env.ATLAS_CONFORMANCE_RUN_DIR = mkdtempSync(join(tmpdir(), 'atlas-conformance-run-'));
+    say(
+      `Target: ${new URL(config.baseUrl ?? '').origin} ` +
+        `(live: run tag ${env.ATLAS_CONFORMANCE_RUN_TAG})`,
+    );
+    say(
+      config.live.allowCreate
+        ? `Creating: allowed, at most ${config.live.createBudget} instance(s) on this machine`
+        : 'Creating: off (ATLAS_CONFORMANCE_ALLOW_CREATE=1 allows it): creating checks are skipped',
+    );
+  }
+  const target = resolveTarget(env);
+  const client = clientFor(target);
+  const paths = reportPaths(env);
+  const facts = [`target: ${new URL(target.baseUrl).origin}${live ? '' : ' (embedded mock)'}`];
+  let left: string[] = [];
+  // The closing sweep runs once Playwright was started, whatever happened to it.
+  let started = false;
+  let code: number;
+  try {
+    let state: PreflightResult | undefined;
     try {
-      const status = await preflight(readConfig(env), env);
-      process.stdout.write(`${status}\n`);
+      state = await preflight(client, target.projectId);
     } catch (error) {
-      if (error instanceof ConfigError) exitWithUsageError(error.problems.join('\nerror: '));
-      if (error instanceof TargetUnreachable) exitWithUsageError(error.message);
-      throw error;
+      if (!(error instanceof PreflightRefused || error instanceof TargetUnreachable)) throw error;
+      if (live) {
+        printUsageError(error.message);
+        return exitCodes.couldNotRun;
+      }
+      // The embedded mock is ours: a refusal there is a planted fault for the checks to catch.
+      process.stderr.write(`warning: ${error.message}\n`);
+    }
+    if (state !== undefined) {
+      say(state.line);
+      facts.push(state.line);
+    }
+    if (state?.state === 'gone' && live) {
+      writeSummary(
+        summaryMarkdown('Conformance: endpoint gone', facts, []),
+        `${paths.root}/summary.md`,
+      );
+      return exitCodes.endpointGone;
+    }
+    if (live) {
+      facts.push(`run tag: \`${env.ATLAS_CONFORMANCE_RUN_TAG}\``);
+      await sweepLeftovers(client, target.projectId, {
+        except: runTag,
+      });
+    }
+    // One OAuth token for the whole run: the workers reuse it, this process revokes it.
+    const token = client.heldToken;
+    if (token !== undefined) {
+      env.ATLAS_CONFORMANCE_SHARED_TOKEN = token.value;
+      env.ATLAS_CONFORMANCE_SHARED_TOKEN_RENEW_AT = String(token.renewAt);
     }
 
-    rmSync(resultsDir, { recursive: true, force: true });
-    // Asynchronous on purpose: the embedded mock answers from this process's event loop.
-    const run = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-      env,
-      stdio: 'inherit',
-    });
-    const [status] = (await once(run, 'exit')) as [number | null];
-    const code =
-      status === 0
-        ? exitCodes.conforms
-        : status === 1
-          ? exitCodes.checkFailed
-          : exitCodes.couldNotRun;
-    const reportPath = generateAllureReport(resultsDir, 'reports/allure-report');
-    process.stdout.write(`Allure report: ${reportPath}\n`);
-    return code;
+    rmSync(paths.results, { recursive: true, force: true });
+    started = true;
+    code = await runPlaywright(env);
   } finally {
+    if (live && started) {
+      left = await sweepLeftovers(client, target.projectId, {
+        only: env.ATLAS_CONFORMANCE_RUN_TAG ?? '',
+      });
+    }
+    if (env.ATLAS_CONFORMANCE_RUN_DIR !== undefined) {
+      rmSync(env.ATLAS_CONFORMANCE_RUN_DIR, { recursive: true, force: true });
+    }
+    await client.close();
     await mock?.close();
   }
+  if (left.length > 0) {
+    process.stderr.write(`error: left on the target (run npm run sweep): ${left.join(', ')}\n`);
+    facts.push(`**left on the target**: ${left.join(', ')}`);
+    if (code === exitCodes.conforms) code = exitCodes.couldNotRun;
+  }
+  const verdict =
+    ['conforms', 'a check failed', 'the run could not happen'][code] ?? `exit ${code}`;
+  facts.push(`verdict: ${verdict} (exit ${code})`);
+  writeSummary(
+    summaryMarkdown('Conformance', facts, checkRows(paths.results)),
+    `${paths.root}/summary.md`,
+  );
+  say(`Summary: ${paths.root}/summary.md`);
+  const reportPath = generateAllureReport(paths.results, paths.report);
+  say(`Allure report: ${reportPath}`);
+  return code;
 }
 
 process.exitCode = await main();

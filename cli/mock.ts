@@ -2,22 +2,29 @@
  * `npm run mock`: the embedded Atlas alone, for people and for clients under test.
  *
  *   npm run mock -- [--port 4010] [--clock 2025-12-15] [--world file.json] [--fault id ...]
- *                   [--transition-ms 2000] [--envelope-status same|200]
+ *                   [--transition-ms 1500] [--envelope-status same|200]
+ *                   [--rate-limit off|capacity/refillCount/refillSeconds]
+ *                   [--operational-fault kind[*times] ...] [--latency-ms N]
  *
- * It prints its base URL and the demo credentials and project it accepts, then serves until
- * interrupted.
+ * It prints its base URL, its era and the demo credentials and project it accepts, then serves
+ * until interrupted.
  */
 import { parseArgs } from 'node:util';
 
-import { demoFixtures, loadWorld } from '../fixtures/world.ts';
+import { demoFixtures, loadWorld, type RateLimit } from '../fixtures/world.ts';
+import { parseOperationalFault, parseRateLimit } from '../mock/cli-options.ts';
+import { controlPrefix } from '../mock/routes/control.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
 import { mockEraAt } from '../mock/era.ts';
-import { defaultMockOptions, startMock } from '../mock/server.ts';
+import type { OperationalFaultSpec } from '../mock/operational-faults.ts';
+import { defaultRateLimit } from '../mock/rate-limit.ts';
+import { defaultMockOptions, defaultTransitionMs, startMock } from '../mock/server.ts';
 import { exitWithUsageError } from './exit.ts';
 
 const usage =
   'usage: npm run mock -- [--port N] [--clock ISO-date] [--world file] [--fault id]... ' +
-  '[--transition-ms N] [--envelope-status same|200]';
+  '[--transition-ms N] [--envelope-status same|200] [--rate-limit off|C/R/S] ' +
+  '[--operational-fault kind[*times]]... [--latency-ms N]';
 
 function readOptions() {
   const { values } = parseArgs({
@@ -26,8 +33,11 @@ function readOptions() {
       clock: { type: 'string' },
       world: { type: 'string' },
       fault: { type: 'string', multiple: true, default: [] },
-      'transition-ms': { type: 'string', default: '2000' },
+      'transition-ms': { type: 'string', default: String(defaultTransitionMs) },
       'envelope-status': { type: 'string', default: 'same' },
+      'rate-limit': { type: 'string' },
+      'operational-fault': { type: 'string', multiple: true, default: [] },
+      'latency-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -58,13 +68,41 @@ function readOptions() {
     }
     faults.push(fault);
   }
+  let rateLimit: RateLimit | undefined = defaultRateLimit;
+  if (values['rate-limit'] !== undefined) {
+    const parsed = parseRateLimit(values['rate-limit']);
+    if (!parsed.ok) exitWithUsageError(parsed.problem, usage);
+    rateLimit = parsed.value;
+  }
+  const operationalFaults: OperationalFaultSpec[] = [];
+  for (const text of values['operational-fault']) {
+    const parsed = parseOperationalFault(text);
+    if (!parsed.ok) exitWithUsageError(parsed.problem, usage);
+    operationalFaults.push(parsed.value);
+  }
+  if (values['latency-ms'] !== undefined) {
+    const latencyMs = Number(values['latency-ms']);
+    if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 600_000) {
+      exitWithUsageError(`--latency-ms must be a whole number from 0 to 600000`, usage);
+    }
+    operationalFaults.push({ kind: 'latency', latencyMs });
+  }
   let world;
   try {
     world = values.world === undefined ? loadWorld() : loadWorld(values.world);
   } catch (error) {
     exitWithUsageError((error as Error).message, usage);
   }
-  return { port, clockStart, transitionMs, envelopeStatus, faults, world } as const;
+  return {
+    port,
+    clockStart,
+    transitionMs,
+    envelopeStatus,
+    faults,
+    world,
+    rateLimit,
+    operationalFaults,
+  } as const;
 }
 
 const chosen = readOptions();
@@ -73,6 +111,8 @@ const options = defaultMockOptions({
   transitionMs: chosen.transitionMs,
   envelopeStatus: chosen.envelopeStatus,
   faults: new Set(chosen.faults),
+  rateLimit: chosen.rateLimit,
+  operationalFaults: chosen.operationalFaults,
   ...(chosen.clockStart === undefined ? {} : { clockStart: chosen.clockStart }),
 });
 const mock = await startMock(options, chosen.port).catch((error: Error) => {
@@ -81,10 +121,24 @@ const mock = await startMock(options, chosen.port).catch((error: Error) => {
 });
 const demo = demoFixtures(options.world);
 const now = mock.context.clock.now();
+const era = mockEraAt(now);
+const budget = (r: typeof chosen.rateLimit) =>
+  r === undefined ? 'off' : `${r.capacity}, then ${r.refillCount} per ${r.refillSeconds} s`;
 const lines = [
   `Embedded Atlas listening on ${mock.baseUrl}`,
-  `  clock   ${now.toISOString()} (era: ${mockEraAt(now).id})`,
+  `  clock   ${now.toISOString()} (era: ${era.id}` +
+    `${era.deprecationHeaders === undefined ? '' : ', Deprecation and Sunset headers'}` +
+    `${era.gone ? ', the create answers 410 VERSION_GONE' : ''})`,
   `  faults  ${chosen.faults.length === 0 ? 'none' : chosen.faults.join(', ')}`,
+  `  operational faults  ${
+    chosen.operationalFaults.length === 0
+      ? 'none'
+      : chosen.operationalFaults.map((f) => f.kind).join(', ')
+  } (arm more: POST ${mock.baseUrl}${controlPrefix}/operational-faults)`,
+  `  rate limit per project  ${budget(chosen.rateLimit)}` +
+    (demo.rateLimitedProject === undefined
+      ? ''
+      : `; ${demo.rateLimitedProject.id}: ${budget(demo.rateLimitedProject.rateLimit)}`),
   '',
   'Demo values (also in .env.example; they only work on this mock):',
   `  MONGODB_ATLAS_BASE_URL=${mock.baseUrl}`,

@@ -1,26 +1,106 @@
 /**
- * Before any check: the target answers HTTP at all. An unreachable target is one clear line and
- * exit 2, not a report full of failures.
+ * Before any check, one authenticated create with an empty body `{}` (it lacks `name`, so no
+ * target can create anything from it) establishes, in one request:
+ * - the target is an Atlas API at all (a non-JSON 5xx is not);
+ * - the credentials work and hold Project Owner (401), the machine is on the access list (403),
+ *   the project exists (404) and can pay (402);
+ * - the endpoint's state: alive (400, the body is refused), deprecated (the same, with
+ *   `Deprecation`/`Sunset` headers) or gone (410 past its sunset).
+ * A problem is one clear line (PreflightRefused or TargetUnreachable: the run could not happen).
  */
-import { AtlasClient, TargetUnreachable } from '../lib/atlas-client.ts';
-import type { RunConfig } from '../lib/config.ts';
+import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 
-export async function preflight(config: RunConfig, env: NodeJS.ProcessEnv): Promise<string> {
-  const baseUrl = config.baseUrl ?? env.MONGODB_ATLAS_BASE_URL;
-  if (baseUrl === undefined)
-    throw new TargetUnreachable('no target: MONGODB_ATLAS_BASE_URL is empty');
-  const client = new AtlasClient(baseUrl, { kind: 'digest', publicKey: '', privateKey: '' });
+export type EndpointState = 'alive' | 'deprecated' | 'gone';
+
+export interface PreflightResult {
+  state: EndpointState;
+  /** One line for people: what was asked, what was answered, what it means. */
+  line: string;
+  deprecation: string | undefined;
+  sunset: string | undefined;
+  /** The target's Date header. */
+  date: string | undefined;
+}
+
+export class PreflightRefused extends Error {}
+
+function errorCodeOf(json: unknown): string {
+  const code = (json as { errorCode?: unknown } | undefined)?.errorCode;
+  return typeof code === 'string' ? code : 'no errorCode';
+}
+
+export async function preflight(client: AtlasClient, projectId: string): Promise<PreflightResult> {
+  const origin = new URL(client.baseUrl).origin;
   const probe = await client.send({
     method: 'POST',
-    path: `/api/atlas/v2/groups/${config.projectId ?? '000000000000000000000000'}/serverless`,
-    auth: 'none',
+    path: `/api/atlas/v2/groups/${encodeURIComponent(projectId)}/serverless`,
+    rawBody: '{}',
   });
-  if (probe.response.status >= 500 && probe.response.json === undefined) {
+  const { status, headers, json } = probe.response;
+  const code = errorCodeOf(json);
+  const answered = `${origin} answered ${status} (${code})`;
+  if (status >= 500 && json === undefined) {
     throw new TargetUnreachable(
-      `${new URL(baseUrl).origin} answered ${probe.response.status} with a body that is not ` +
-        'JSON: is it an Atlas API?',
+      `${origin} answered ${status} with a body that is not JSON: is it an Atlas API?`,
     );
   }
-  const date = probe.response.headers.date ?? 'unknown';
-  return `Preflight: ${new URL(baseUrl).origin} answered ${probe.response.status} (date ${date})`;
+  const refuse = (why: string) => {
+    throw new PreflightRefused(`preflight: ${answered}: ${why}`);
+  };
+  if (status === 401 && code === 'USER_UNAUTHORIZED') {
+    refuse(`the credentials lack the Project Owner role on project ${projectId}`);
+  }
+  if (status === 401) {
+    refuse(
+      'the credentials were refused ' +
+        '(MONGODB_ATLAS_PUBLIC_KEY/_PRIVATE_KEY or MONGODB_ATLAS_CLIENT_ID/_CLIENT_SECRET)',
+    );
+  }
+  if (status === 403) refuse("this machine's address is not on the API access list of the key");
+  if (status === 404 || code === 'INVALID_GROUP_ID') {
+    refuse(`MONGODB_ATLAS_PROJECT_ID ${projectId} is not a project these credentials can see`);
+  }
+  if (status === 402)
+    refuse(`project ${projectId} has no payment method: nothing could be created`);
+  if (status === 429) refuse('the target is rate-limiting these credentials: try again later');
+  if (status >= 500) {
+    throw new TargetUnreachable(`preflight: ${answered}: the target is failing, try again later`);
+  }
+
+  const deprecation = headers.deprecation;
+  const sunset = headers.sunset;
+  const date = headers.date;
+  const dates = [
+    deprecation === undefined ? '' : `Deprecation: ${deprecation}`,
+    sunset === undefined ? '' : `Sunset: ${sunset}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (status === 410) {
+    return {
+      state: 'gone',
+      line:
+        `Endpoint: GONE. ${answered} to a create${dates === '' ? '' : ` (${dates})`}: ` +
+        'the target no longer offers POST /serverless; nothing can be created or checked there.',
+      deprecation,
+      sunset,
+      date,
+    };
+  }
+  if (deprecation !== undefined || sunset !== undefined) {
+    return {
+      state: 'deprecated',
+      line: `Endpoint: deprecated (${dates}). Preflight: ${answered} to an empty create.`,
+      deprecation,
+      sunset,
+      date,
+    };
+  }
+  return {
+    state: 'alive',
+    line: `Endpoint: alive. Preflight: ${answered} to an empty create (date ${date ?? 'unknown'}).`,
+    deprecation,
+    sunset,
+    date,
+  };
 }
