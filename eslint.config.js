@@ -18,7 +18,10 @@ export default tseslint.config(
         { code: 100, ignoreUrls: true, ignoreStrings: false, ignoreRegExpLiterals: true },
       ],
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-empty-pattern': 'off',
       'import-x/no-restricted-paths': [
         'error',

@@ -1,6 +1,7 @@
 /**
- * The page's curl example works against the mock unchanged but for the host: digest with the
- * demo key pair creates an instance (201).
+ * The page's curl examples work against the mock unchanged but for the host: digest with the
+ * demo key pair creates an instance (201), and so does a bearer token that curl fetched from
+ * /api/oauth/token with the service account's client credentials.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -59,5 +60,44 @@ describe('real clients against the mock', () => {
     ]);
     assert.equal(answer.status, 201, answer.body);
     assert.equal(JSON.parse(answer.body).name, 'curlDigestExample');
+  });
+
+  it('should create an instance with a bearer token fetched by curl', async () => {
+    const { clientId, clientSecret } = demo.serviceAccount;
+    const token = await curl([
+      '--user',
+      `${clientId}:${clientSecret}`,
+      '--header',
+      'Content-Type: application/x-www-form-urlencoded',
+      '--header',
+      'Accept: application/json',
+      '-X',
+      'POST',
+      `${mock.baseUrl}/api/oauth/token`,
+      '--data',
+      'grant_type=client_credentials',
+    ]);
+    assert.equal(token.status, 200, token.body);
+    const grant = JSON.parse(token.body) as { access_token: string; expires_in: number };
+    assert.equal(grant.expires_in, 3600);
+
+    const answer = await curl([
+      '--header',
+      `Authorization: Bearer ${grant.access_token}`,
+      '--header',
+      'Accept: application/vnd.atlas.2023-01-01+json',
+      '--header',
+      'Content-Type: application/json',
+      '-X',
+      'POST',
+      `${mock.baseUrl}/api/atlas/v2/groups/${demo.project.id}/serverless`,
+      '--data',
+      JSON.stringify({
+        name: 'curlBearerExample',
+        providerSettings: { backingProviderName: 'AWS', regionName: 'US_EAST_1' },
+      }),
+    ]);
+    assert.equal(answer.status, 201, answer.body);
+    assert.equal(JSON.parse(answer.body).name, 'curlBearerExample');
   });
 });

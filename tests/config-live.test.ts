@@ -1,0 +1,118 @@
+/**
+ * Configuration is checked before any request: every missing or malformed value is one line
+ * naming the variable and its rule, and `npm run conformance` exits 2 (lib/config.ts,
+ * lib/live-settings.ts). The production host needs its own name as confirmation.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+
+import { ConfigError, readConfig } from '../lib/config.ts';
+
+const live = {
+  MONGODB_ATLAS_BASE_URL: 'https://staging.example.com',
+  MONGODB_ATLAS_PROJECT_ID: '6650a1b2c3d4e5f6a7b8c9d0',
+  MONGODB_ATLAS_PUBLIC_KEY: 'pub',
+  MONGODB_ATLAS_PRIVATE_KEY: 'private-key-value',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    readConfig(env);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+}
+
+describe('configuration', () => {
+  it('should accept a complete live configuration with safe defaults', () => {
+    const config = readConfig(live);
+    assert.equal(config.live.allowCreate, false);
+    assert.equal(config.live.createBudget, 1);
+    assert.equal(config.live.readOnlyKey, undefined);
+  });
+
+  it('should name every missing value of a live target, one line each', () => {
+    const problems = problemsOf({ MONGODB_ATLAS_BASE_URL: 'https://staging.example.com' });
+    assert.deepEqual(problems, [
+      'MONGODB_ATLAS_PROJECT_ID must be set for a live target',
+      'MONGODB_ATLAS_PUBLIC_KEY and MONGODB_ATLAS_PRIVATE_KEY must be set for digest auth',
+    ]);
+  });
+
+  it('should name every malformed value with its rule', () => {
+    const problems = problemsOf({
+      ...live,
+      ATLAS_CONFORMANCE_ALLOW_CREATE: 'yes',
+      ATLAS_CONFORMANCE_CREATE_BUDGET: '-1',
+      ATLAS_CONFORMANCE_RUN_TAG: 'has space',
+      ATLAS_CONFORMANCE_REQUESTS_PER_SECOND: 'fast',
+      ATLAS_CONFORMANCE_MAX_RETRIES: '99',
+      ATLAS_CONFORMANCE_READONLY_PUBLIC_KEY: 'reader',
+      ATLAS_CONFORMANCE_UNPAID_PROJECT_ID: 'XYZ',
+    });
+    assert.deepEqual(problems, [
+      'ATLAS_CONFORMANCE_ALLOW_CREATE must be 0 or 1',
+      'ATLAS_CONFORMANCE_CREATE_BUDGET must be a whole number from 0 to 1000',
+      'ATLAS_CONFORMANCE_RUN_TAG must be 1 to 64 letters, digits, dots, - or _',
+      'ATLAS_CONFORMANCE_UNPAID_PROJECT_ID must be 24 lower-case hexadecimal digits',
+      'ATLAS_CONFORMANCE_REQUESTS_PER_SECOND must be a whole number from 0 to 10000',
+      'ATLAS_CONFORMANCE_MAX_RETRIES must be a whole number from 0 to 10',
+      'ATLAS_CONFORMANCE_READONLY_PUBLIC_KEY and ATLAS_CONFORMANCE_READONLY_PRIVATE_KEY ' +
+        'must be set together',
+    ]);
+  });
+
+  it('should read the optional fixtures that enable the authorization checks', () => {
+    const config = readConfig({
+      ...live,
+      ATLAS_CONFORMANCE_READONLY_PUBLIC_KEY: 'reader',
+      ATLAS_CONFORMANCE_READONLY_PRIVATE_KEY: 'reader-secret',
+      ATLAS_CONFORMANCE_UNPAID_PROJECT_ID: '6650a1b2c3d4e5f6a7b8c9d1',
+    });
+    assert.deepEqual(config.live.readOnlyKey, { publicKey: 'reader', privateKey: 'reader-secret' });
+    assert.equal(config.live.unpaidProjectId, '6650a1b2c3d4e5f6a7b8c9d1');
+    assert.equal(config.live.fencedKey, undefined);
+  });
+
+  it('should refuse the production host without its confirmation', () => {
+    const production = { ...live, MONGODB_ATLAS_BASE_URL: 'https://cloud.mongodb.com' };
+    assert.deepEqual(problemsOf({ ...production, ATLAS_CONFORMANCE_CONFIRM_PRODUCTION: '1' }), [
+      'ATLAS_CONFORMANCE_CONFIRM_PRODUCTION must be cloud.mongodb.com to run against ' +
+        'production (every creation there is billed)',
+    ]);
+    const confirmed = {
+      ...production,
+      ATLAS_CONFORMANCE_CONFIRM_PRODUCTION: 'cloud.mongodb.com',
+    };
+    assert.deepEqual(problemsOf(confirmed), []);
+  });
+});
+
+describe('npm run conformance with a bad configuration', () => {
+  it('should exit 2 with one line per problem before sending anything', () => {
+    // The base URL is a port nothing listens on: a request would fail differently.
+    const run = spawnSync('npx', ['tsx', 'cli/conformance.ts'], {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
+        MONGODB_ATLAS_BASE_URL: 'https://cloud.mongodb.com',
+        MONGODB_ATLAS_PROJECT_ID: 'nothex',
+        MONGODB_ATLAS_PUBLIC_KEY: 'only-half',
+      },
+    });
+    assert.equal(run.status, 2, run.stderr);
+    const lines = run.stderr.trim().split('\n');
+    assert.deepEqual(lines, [
+      'error: MONGODB_ATLAS_PROJECT_ID must be 24 lower-case hexadecimal digits',
+      'error: MONGODB_ATLAS_PUBLIC_KEY and MONGODB_ATLAS_PRIVATE_KEY must be set together',
+      'error: ATLAS_CONFORMANCE_CONFIRM_PRODUCTION must be cloud.mongodb.com to run against ' +
+        'production (every creation there is billed)',
+    ]);
+    assert.equal(run.stdout.trim(), '', 'nothing else is printed, nothing is started');
+  });
+});

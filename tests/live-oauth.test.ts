@@ -1,0 +1,91 @@
+/**
+ * OAuth service accounts (lib/oauth-token.ts): one token minted for many requests, minted again
+ * before it expires, revoked at the end by whoever minted it; a token handed over by the runner
+ * is used as is and left for the runner to revoke.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+
+import { AtlasClient } from '../lib/atlas-client.ts';
+
+const credentials = { kind: 'oauth', clientId: 'sa-id', clientSecret: 'sa-secret-value' } as const;
+
+/** A token endpoint minting `token-<n>` with the given lifetime, and an API that echoes 200. */
+async function oauthServer(expiresIn: number) {
+  const seen: string[] = [];
+  let minted = 0;
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (request.url === '/api/oauth/token') {
+        minted += 1;
+        seen.push(`mint token-${minted}`);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ access_token: `token-${minted}`, expires_in: expiresIn }));
+      } else if (request.url === '/api/oauth/revoke') {
+        seen.push(`revoke ${new URLSearchParams(body).get('token')}`);
+        response.writeHead(200).end();
+      } else {
+        seen.push(`call with ${request.headers.authorization}`);
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const path = '/api/atlas/v2/groups/6650a1b2c3d4e5f6a7b8c9d0/serverless';
+
+describe('OAuth tokens', () => {
+  it('should mint one token for concurrent requests and revoke it at the end', async () => {
+    const server = await oauthServer(3600);
+    const client = new AtlasClient(server.baseUrl, credentials);
+    await Promise.all([1, 2, 3].map(() => client.send({ method: 'GET', path })));
+    await client.close();
+    await server.close();
+    assert.deepEqual(server.seen, [
+      'mint token-1',
+      'call with Bearer token-1',
+      'call with Bearer token-1',
+      'call with Bearer token-1',
+      'revoke token-1',
+    ]);
+  });
+
+  it('should mint a new token a minute before the old one expires', async () => {
+    // 60.05 s of life: renewal is due 50 ms after minting.
+    const server = await oauthServer(60.05);
+    const client = new AtlasClient(server.baseUrl, credentials);
+    await client.send({ method: 'GET', path });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.send({ method: 'GET', path });
+    await client.close();
+    await server.close();
+    assert.deepEqual(server.seen, [
+      'mint token-1',
+      'call with Bearer token-1',
+      'mint token-2',
+      'call with Bearer token-2',
+      'revoke token-2',
+    ]);
+  });
+
+  it("should use the runner's token as is and leave its revocation to the runner", async () => {
+    const server = await oauthServer(3600);
+    const sharedToken = { value: 'runner-token', renewAt: Date.now() + 3_000_000 };
+    const worker = new AtlasClient(server.baseUrl, credentials, { sharedToken });
+    await worker.send({ method: 'GET', path });
+    await worker.close();
+    await server.close();
+    assert.deepEqual(server.seen, ['call with Bearer runner-token']);
+  });
+});
