@@ -2,8 +2,12 @@
  * `npm run validate -- <file>...`: judges recorded responses against the contracts.
  *
  * Input: a HAR file, or JSON holding `{status, headers, body}` or a list of them (a `request`
- * of `{method, url}` may accompany each, to name the operation). Output: one line per response,
- * conformant, documentation drift or deviation, with the rule and JSON pointer of each finding.
+ * of `{method, url}` may accompany each, to name the operation). In that JSON form a `body`
+ * that is a string is the body's text: parsed when it is JSON, judged as text otherwise (an
+ * HTML page); `""` or no body is an empty body. The headers (HAR: `response.headers`, and
+ * `content.mimeType` when no Content-Type is among them) are judged too.
+ * Output: one line per response, conformant, documentation drift or deviation, with the rule
+ * and JSON pointer of each finding (`header:<Name>` for a header).
  * Exit 0 when nothing deviates, 1 on any deviation (and on drift with `--strictness fail`),
  * 2 when the input cannot be read: one line on stderr says why.
  */
@@ -11,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { judgeResponse, type RecordedResponse } from '../contracts/judge-response.ts';
+import type { HeaderMap } from '../contracts/response-headers.ts';
 import { strictnessLevels, verdictFails, type Strictness } from '../contracts/verdict.ts';
 import { exitCodes, exitWithUsageError } from './exit.ts';
 
@@ -27,14 +32,39 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A body as text: JSON when it parses, the text itself otherwise (a deviation to judge). */
-function parseBody(text: string | undefined): unknown {
-  if (text === undefined || text === '') return undefined;
+/** A body as text: JSON when it parses, the text itself otherwise; nothing when empty. */
+function parseBody(text: string | undefined): Pick<RecordedResponse, 'body' | 'text'> {
+  if (text === undefined || text === '') return {};
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown };
   } catch {
-    return text;
+    return { text };
   }
+}
+
+/** HAR headers (`[{name, value}]`) as a map; repeated names keep every value. */
+function harHeaders(list: unknown, mimeType: string | undefined): HeaderMap {
+  const map: Record<string, string[]> = {};
+  for (const item of Array.isArray(list) ? list : []) {
+    const { name, value } = (item ?? {}) as { name?: unknown; value?: unknown };
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    (map[name.toLowerCase()] ??= []).push(value);
+  }
+  if (map['content-type'] === undefined && mimeType !== undefined && mimeType !== '') {
+    map['content-type'] = [mimeType];
+  }
+  return map;
+}
+
+function jsonHeaders(value: unknown, where: string): HeaderMap | undefined {
+  if (value === undefined) return undefined;
+  const valid =
+    isObject(value) &&
+    Object.values(value).every(
+      (v) => typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string')),
+    );
+  if (!valid) throw new BadInput(`${where}.headers must map names to strings`);
+  return value as HeaderMap;
 }
 
 function fromHar(har: Record<string, unknown>, file: string): Labelled[] {
@@ -43,7 +73,11 @@ function fromHar(har: Record<string, unknown>, file: string): Labelled[] {
   return entries.map((entry: unknown, index) => {
     const { request, response } = entry as {
       request?: { method?: string; url?: string };
-      response?: { status?: number; content?: { text?: string; encoding?: string } };
+      response?: {
+        status?: number;
+        headers?: unknown;
+        content?: { text?: string; encoding?: string; mimeType?: string };
+      };
     };
     if (typeof response?.status !== 'number') {
       throw new BadInput(`${file}: log.entries[${index}].response.status must be a number`);
@@ -56,7 +90,8 @@ function fromHar(har: Record<string, unknown>, file: string): Labelled[] {
     return {
       label: `${file}#${index} ${request?.method ?? '?'} ${request?.url ?? '?'}`,
       status: response.status,
-      body: parseBody(text),
+      headers: harHeaders(response.headers, content.mimeType),
+      ...parseBody(text),
       request:
         request?.method !== undefined && request.url !== undefined
           ? { method: request.method, url: request.url }
@@ -74,7 +109,9 @@ function fromResponses(value: unknown, file: string): Labelled[] {
     const request = isObject(item.request)
       ? (item.request as RecordedResponse['request'])
       : undefined;
-    return { label: `${file}#${index}`, status: item.status, body: item.body, request };
+    const headers = jsonHeaders(item.headers, `${file}: response ${index}`);
+    const body = typeof item.body === 'string' ? parseBody(item.body) : { body: item.body };
+    return { label: `${file}#${index}`, status: item.status, headers, ...body, request };
   });
 }
 

@@ -33,6 +33,7 @@ export type ScenarioId =
   | 'missing-attribute'
   | 'region-missing'
   | 'region-unknown'
+  | 'region-cloud-native'
   | 'provider-invalid'
   | 'enum-invalid'
   | 'name-invalid'

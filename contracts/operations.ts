@@ -24,6 +24,16 @@ const file = JSON.parse(readFileSync(new URL('./operations.json', import.meta.ur
 
 export const operations: Readonly<Record<OperationId, OperationContract>> = file.operations;
 
+export type OAuthOperationId = 'oauth-token' | 'oauth-revoke';
+
+const oauthFile = JSON.parse(
+  readFileSync(new URL('./oauth-operations.json', import.meta.url), 'utf8'),
+) as { operations: Record<OAuthOperationId, OperationContract> };
+
+/** The service-account token operations (oauth-operations.json): not in the published spec. */
+export const oauthOperations: Readonly<Record<OAuthOperationId, OperationContract>> =
+  oauthFile.operations;
+
 /** The contract a status of an operation answers with, or `undefined` if none is declared. */
 export function responseContract(id: OperationId, status: number): ContractName | undefined {
   return operations[id].responses[String(status)]?.contract;

@@ -30,9 +30,11 @@ export function parameterViolation(parameters: RequestParameters): RequestViolat
     return {
       scenario: 'group-id-malformed',
       pointer: '/groupId',
+      rule: onGroupId.keyword,
       parameters: [parameters.groupId],
     };
   }
   const flag = (errors[0]?.instancePath ?? '/envelope').slice(1);
-  return { scenario: 'flag-invalid', pointer: `/${flag}`, parameters: [flag] };
+  const rule = errors[0]?.keyword ?? 'type';
+  return { scenario: 'flag-invalid', pointer: `/${flag}`, rule, parameters: [flag] };
 }

@@ -16,6 +16,12 @@ export interface RequestViolation {
   scenario: ScenarioId;
   /** JSON pointer of the offending value (for a missing one, where it should be). */
   pointer: string;
+  /**
+   * The rule broken: the JSON Schema keyword of the contract (`pattern`, `required`,
+   * `maxLength`...), `offered-region` for a region the target does not offer, `json` for text
+   * no JSON parser reads.
+   */
+  rule: string;
   /** What Atlas puts in `parameters`, in order, to fill the detail template. */
   parameters: string[];
 }
@@ -54,37 +60,59 @@ function classify(error: ErrorObject, body: unknown): RequestViolation {
       const extra = String((error.params as { additionalProperty: string }).additionalProperty);
       const where = `${pointer}/${extra}`;
       const scenario = readOnlyRequestFields().has(where) ? 'read-only-set' : 'attribute-unknown';
-      return { scenario, pointer: where, parameters: [pointerToAttribute(where)] };
+      return {
+        scenario,
+        pointer: where,
+        // The request view drops read-only fields, so setting one reads as an unknown field.
+        rule: scenario === 'read-only-set' ? 'readOnly' : 'additionalProperties',
+        parameters: [pointerToAttribute(where)],
+      };
     }
     case 'type':
-      return { scenario: 'json-type-invalid', pointer, parameters: [attribute || 'body'] };
+      return {
+        scenario: 'json-type-invalid',
+        pointer,
+        rule: 'type',
+        parameters: [attribute || 'body'],
+      };
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const where = `${pointer}/${missing}`;
       if (where === '/providerSettings/regionName') {
         const provider = valueAt(body, '/providerSettings/backingProviderName');
-        return { scenario: 'region-missing', pointer: where, parameters: ['', String(provider)] };
+        return {
+          scenario: 'region-missing',
+          pointer: where,
+          rule: 'required',
+          parameters: ['', String(provider)],
+        };
       }
       return {
         scenario: 'missing-attribute',
         pointer: where,
+        rule: 'required',
         parameters: [pointerToAttribute(where)],
       };
     }
     case 'enum': {
       const scenario =
         pointer === '/providerSettings/backingProviderName' ? 'provider-invalid' : 'enum-invalid';
-      return { scenario, pointer, parameters: [String(value)] };
+      return { scenario, pointer, rule: 'enum', parameters: [String(value)] };
     }
     case 'pattern':
-      return { scenario: 'name-invalid', pointer, parameters: [String(value)] };
+      return { scenario: 'name-invalid', pointer, rule: 'pattern', parameters: [String(value)] };
     case 'minLength':
     case 'maxLength':
       return pointer === '/name'
-        ? { scenario: 'name-invalid', pointer, parameters: [String(value)] }
-        : { scenario: 'tag-invalid', pointer, parameters: [attribute] };
+        ? { scenario: 'name-invalid', pointer, rule: error.keyword, parameters: [String(value)] }
+        : { scenario: 'tag-invalid', pointer, rule: error.keyword, parameters: [attribute] };
     default:
-      return { scenario: 'json-type-invalid', pointer, parameters: [attribute || 'body'] };
+      return {
+        scenario: 'json-type-invalid',
+        pointer,
+        rule: error.keyword,
+        parameters: [attribute || 'body'],
+      };
   }
 }
 

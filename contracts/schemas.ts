@@ -24,7 +24,9 @@ export type ContractName =
   | 'flex-cluster'
   | 'error'
   | 'envelope'
-  | 'parameters';
+  | 'parameters'
+  | 'oauth-token'
+  | 'oauth-error';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -53,6 +55,8 @@ export const contractNames: readonly ContractName[] = [
   'error',
   'envelope',
   'parameters',
+  'oauth-token',
+  'oauth-error',
 ];
 
 /** The schema file of a contract, exactly as committed. */

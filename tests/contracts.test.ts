@@ -5,7 +5,43 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { contractNames, readContract, type ContractName } from '../contracts/schemas.ts';
 import { judgeBody } from '../contracts/verdict.ts';
+
+type Node = Record<string, unknown>;
+
+/** The node a `$ref` names, in its own file or in another contract. */
+function refTarget(ref: string, file: Node): Node | undefined {
+  const [other, fragment = ''] = ref.split('#');
+  let here: unknown = other
+    ? readContract(other.replace('.schema.json', '') as ContractName)
+    : file;
+  for (const part of fragment.split('/').filter((p) => p !== '')) here = (here as Node)?.[part];
+  return here as Node | undefined;
+}
+
+/** Fields without a source note of their own, of their `$ref`, or of an enclosing field. */
+function unsourced(name: ContractName): string[] {
+  const file = readContract(name) as Node;
+  const out: string[] = [];
+  const walk = (node: Node, path: string, inherited: boolean) => {
+    for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Node>)) {
+      const target = typeof child.$ref === 'string' ? refTarget(child.$ref, file) : undefined;
+      const sourced = 'x-source' in child || (target !== undefined && 'x-source' in target);
+      if (!sourced && !inherited) out.push(`${name} ${path}/${key}`);
+      walk(child, `${path}/${key}`, sourced || inherited);
+      if (typeof child.items === 'object') walk(child.items as Node, `${path}/${key}/*`, true);
+    }
+  };
+  walk(file, '', false);
+  for (const [key, definition] of Object.entries(
+    (file.definitions ?? {}) as Record<string, Node>,
+  )) {
+    if (!('x-source' in definition)) out.push(`${name} definition ${key}`);
+    walk(definition, `#${key}`, 'x-source' in definition);
+  }
+  return out;
+}
 
 // The 201 body of the 2026-01-02 cloud-dev recording (atlas-behaviour.md §7).
 const recorded201 = {
@@ -33,6 +69,10 @@ const recorded201 = {
 };
 
 describe('contracts', () => {
+  it('should give every field and definition a source note (x-source)', () => {
+    assert.deepEqual(contractNames.flatMap(unsourced), []);
+  });
+
   it('should judge the recorded Flex-era 201 body as drift, not a deviation', () => {
     assert.equal(judgeBody('instance', recorded201).kind, 'drift');
   });

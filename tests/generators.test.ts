@@ -3,7 +3,8 @@
  * - the same seed gives the same values;
  * - valid generators produce only what the contracts accept;
  * - every invalid case, once serialised into its place in a real request (path, query, body)
- *   and read back the way a server reads it, breaks exactly one rule: the one it claims.
+ *   and read back the way a server reads it, breaks exactly one rule: the one it claims, at
+ *   the JSON pointer it claims, for the scenario it claims.
  * Each property runs over 1,000 generated cases.
  */
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import { requestViolation, type RequestViolation } from '../contracts/request-ru
 import { invalidName } from '../fixtures/arbitraries/invalid-name.ts';
 import { invalidRequestGroups, withUniqueName } from '../fixtures/arbitraries/invalid-request.ts';
 import type { RequestCase } from '../fixtures/arbitraries/request-case.ts';
+import { tagSchema } from '../fixtures/arbitraries/_internals/request-schema.ts';
 import { validCreateBody } from '../fixtures/arbitraries/valid-create-body.ts';
 import { namePattern, validNameTail } from '../fixtures/arbitraries/valid-name-tail.ts';
 import { caseRequest } from '../fixtures/requests.ts';
@@ -26,6 +28,10 @@ const numRuns = 1000;
 const regions = loadWorld().regions;
 const projectId = '6650a1b2c3d4e5f6a7b8c9d0';
 const groups = invalidRequestGroups(regions);
+
+/** What a case claims, and what the wire shows, compared as one. */
+const claim = (v: { scenario: string; pointer: string; rule: string }) =>
+  `${v.scenario} at ${v.pointer === '' ? '(text)' : v.pointer} (${v.rule})`;
 
 /** Every rule a create breaks, judged from the wire: path, then query, then body. */
 function violationsOnTheWire(requestCase: RequestCase): RequestViolation[] {
@@ -52,7 +58,7 @@ function violationsOnTheWire(requestCase: RequestCase): RequestViolation[] {
   try {
     body = JSON.parse(text);
   } catch {
-    return [...found, { scenario: 'json-malformed', pointer: '', parameters: [] }];
+    return [...found, { scenario: 'json-malformed', pointer: '', rule: 'json', parameters: [] }];
   }
   const onBody = requestViolation(body);
   if (onBody !== undefined) return [...found, onBody];
@@ -103,8 +109,13 @@ describe('generators', () => {
     assert.ok(seen((b) => b.terminationProtectionEnabled !== undefined));
     assert.ok(seen((b) => b.providerSettings.providerName === 'SERVERLESS'));
     const tags = bodies.flatMap((b) => b.tags ?? []);
-    const lengths = tags.flatMap((t) => [[...t.key].length, [...t.value].length]);
-    assert.ok(lengths.includes(1) && lengths.includes(255), 'tag lengths 1 and 255 must appear');
+    for (const field of ['key', 'value'] as const) {
+      const bounds = tagSchema().properties?.[field] ?? {};
+      const lengths = tags.map((t) => [...t[field]].length);
+      for (const bound of [bounds.minLength, bounds.maxLength]) {
+        assert.ok(lengths.includes(Number(bound)), `tag ${field} of length ${bound} must appear`);
+      }
+    }
     assert.ok(
       tags.some((t) => /[^\u0000-\u007f]/u.test(t.value)),
       'Unicode tag values must appear',
@@ -117,8 +128,8 @@ describe('generators', () => {
         fc.property(arbitrary, (requestCase) => {
           const violations = violationsOnTheWire(requestCase);
           assert.deepEqual(
-            violations.map((v) => v.scenario),
-            [requestCase.scenario],
+            violations.map(claim),
+            [claim(requestCase)],
             `${requestCase.breaks}: ${JSON.stringify(requestCase).slice(0, 300)}`,
           );
         }),
@@ -136,10 +147,7 @@ describe('generators', () => {
         if (requestCase.scenario === 'name-invalid') assert.equal(after?.name, before?.name);
         else if (typeof before?.name === 'string')
           assert.equal(after?.name, `acs0000${before.name}`);
-        assert.deepEqual(
-          violationsOnTheWire(renamed).map((v) => v.scenario),
-          [requestCase.scenario],
-        );
+        assert.deepEqual(violationsOnTheWire(renamed).map(claim), [claim(requestCase)]);
       }),
       { numRuns, seed: 29 },
     );

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
+const host = 'https://cloud.mongodb.com';
 const folder = mkdtempSync(join(tmpdir(), 'validate-'));
 
 function write(name: string, content: unknown): string {
@@ -77,6 +78,50 @@ describe('validate', () => {
     const { code, out } = validate(write('capture.har', har));
     assert.equal(code, 1);
     assert.match(out, /200 list: deviation: \/results type/);
+  });
+
+  it('should judge the headers of a HAR entry: media type and X-Error-Code', () => {
+    const url = `${host}/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/serverless`;
+    const error = { error: 400, errorCode: 'MISSING_ATTRIBUTE', detail: 'x', parameters: [] };
+    const entry = (headers: { name: string; value: string }[], body: unknown) => ({
+      request: { method: 'POST', url },
+      response: { status: 400, headers, content: { text: JSON.stringify(body) } },
+    });
+    const har = {
+      log: {
+        entries: [
+          entry([{ name: 'Content-Type', value: 'application/json' }], error),
+          entry([{ name: 'x-error-code', value: 'INVALID_REGION' }], error),
+          entry([{ name: 'content-type', value: 'text/plain' }], error),
+        ],
+      },
+    };
+    const { code, out } = validate(write('headers.har', har));
+    assert.equal(code, 1);
+    const lines = out.trim().split('\n');
+    assert.match(lines[0] ?? '', /400 error: conformant$/);
+    assert.match(lines[1] ?? '', /400 error: deviation: header:X-Error-Code x-error-code/);
+    assert.match(lines[2] ?? '', /400 error: deviation: header:Content-Type media-type/);
+  });
+
+  it('should judge empty and HTML bodies by what Atlas is recorded to answer', () => {
+    const file = write('bodiless.json', [
+      { status: 405, headers: { Allow: 'POST,GET,OPTIONS' } },
+      { status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>Bad Gateway</html>' },
+      { status: 400, headers: { 'Content-Type': 'text/html' }, body: '<html>oops</html>' },
+    ]);
+    const { code, out } = validate(file);
+    assert.equal(code, 1);
+    const lines = out.trim().split('\n');
+    assert.match(lines[0] ?? '', /405 method-not-allowed: documentation drift/);
+    assert.match(lines[1] ?? '', /502 gateway-page: documentation drift/);
+    assert.match(lines[2] ?? '', /400 error: deviation: \/ json/);
+  });
+
+  it('should refuse headers that are not a map of strings with exit 2', () => {
+    const { code, err } = validate(write('headers.json', { status: 201, headers: [1], body: {} }));
+    assert.equal(code, 2);
+    assert.match(err, /headers must map names to strings/);
   });
 
   for (const [name, make] of [
