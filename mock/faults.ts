@@ -68,6 +68,10 @@ export const faultCatalogue = {
     what: 'a malformed groupId is looked up like any other and refused 401 USER_UNAUTHORIZED',
     caughtBy: 'negative_data_rejection',
   },
+  'validation-status-422': {
+    what: 'a create the contract refuses is answered 422 Unprocessable Entity instead of 400',
+    caughtBy: 'status_code_conformance',
+  },
   // Validation too strict.
   'name-hyphen-refused': {
     what: 'valid names holding a hyphen are refused 400 CLUSTER_NAME_INVALID',
@@ -89,6 +93,14 @@ export const faultCatalogue = {
     what: 'only the first region of each provider is accepted; the others get INVALID_REGION',
     caughtBy: 'positive_data_acceptance',
   },
+  'group-id-digits-only': {
+    what: 'groupId is checked against ^[0-9]{24}$: every project id with a hex letter is malformed',
+    caughtBy: 'positive_data_acceptance',
+  },
+  'provider-name-required': {
+    what: 'a body without the optional providerSettings.providerName is refused MISSING_ATTRIBUTE',
+    caughtBy: 'positive_data_acceptance',
+  },
   // Wrong success status or body.
   'create-status-200': {
     what: 'a successful create is answered 200 instead of 201',
@@ -98,9 +110,11 @@ export const faultCatalogue = {
     what: 'the created instance comes back with a UUID for its id, not an ObjectId',
     caughtBy: 'response_schema_conformance',
   },
+  // An enum breach in an answer is documentation drift to the contracts (contracts/verdict.ts),
+  // so the schema check only warns; positive_data_acceptance holds stateName to its enum.
   'state-name-outside-enum': {
     what: 'the created instance is in state PROVISIONING, outside the stateName enum',
-    caughtBy: 'response_schema_conformance',
+    caughtBy: 'positive_data_acceptance',
   },
   'create-date-not-date-time': {
     what: 'createDate is written as a locale date string, not an RFC 3339 date-time',
@@ -157,6 +171,14 @@ export const faultCatalogue = {
     what: 'the error field is the status as a string ("400"), not an integer',
     caughtBy: 'response_schema_conformance',
   },
+  'error-reason-wrong': {
+    what: 'every 4xx error body gives the reason "Bad Request", whatever its status',
+    caughtBy: 'response_schema_conformance',
+  },
+  'error-number-mismatch': {
+    what: 'every error body says error 400, whatever the status of the answer',
+    caughtBy: 'response_schema_conformance',
+  },
   // Authentication and authorisation.
   'auth-not-enforced': {
     what: 'requests without credentials are served as the project owner',
@@ -172,6 +194,10 @@ export const faultCatalogue = {
   },
   'digest-challenge-malformed': {
     what: 'the digest challenge adds charset=UTF-8 and quotes the algorithm',
+    caughtBy: 'ignored_auth',
+  },
+  'token-expiry-ignored': {
+    what: 'a bearer token past its hour of life is still accepted',
     caughtBy: 'ignored_auth',
   },
   'role-not-enforced': {

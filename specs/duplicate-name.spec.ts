@@ -7,7 +7,7 @@
 import { validCreateBody } from '../fixtures/arbitraries/valid-create-body.ts';
 import { describeCheck, expectErrorAnswer } from '../fixtures/checks.ts';
 import { checkProperty } from '../fixtures/property.ts';
-import { offeredRegions } from '../fixtures/request-samples.ts';
+import { offeredRegionsFor } from '../fixtures/request-samples.ts';
 import { createRequest } from '../fixtures/requests.ts';
 import { skipPastSunset, takeCreations } from '../fixtures/skips.ts';
 import { expect, test } from '../fixtures/test.ts';
@@ -33,7 +33,7 @@ test.describe('duplicate_name', () => {
       'a taken name is refused',
       client,
       target.config,
-      validCreateBody(offeredRegions),
+      validCreateBody(offeredRegionsFor(era)),
       async (generated) => {
         const first = { ...generated, name: names.next(generated.name) };
         const original = await client.send(createRequest(target.projectId, first));

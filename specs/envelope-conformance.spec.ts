@@ -9,7 +9,7 @@
 import { annotateOnce, describeCheck, expectConformingBody } from '../fixtures/checks.ts';
 import { allowedEnvelopeStatuses, envelopeStatusRule } from '../fixtures/envelope-rule.ts';
 import { withoutIdentity } from '../fixtures/rules/instance-identity.ts';
-import { checkSamples } from '../fixtures/sample-property.ts';
+import { checkSamples, sampleHalves } from '../fixtures/sample-property.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 // A non-boolean envelope or pretty value is the fault in those cases: adding envelope=true
@@ -17,42 +17,45 @@ import { expect, test } from '../fixtures/test.ts';
 const leaveOut = ['flag-not-boolean'];
 
 test.describe('envelope_conformance', () => {
-  test('should wrap every answer in {status, content}', async ({
-    client,
-    target,
-    names,
-    budget,
-    cleanup,
-  }) => {
-    await describeCheck('envelope_conformance');
-    const rule = envelopeStatusRule();
+  for (const half of sampleHalves) {
+    test(`should wrap every answer in {status, content} (${half})`, async ({
+      client,
+      target,
+      names,
+      budget,
+      cleanup,
+    }) => {
+      await describeCheck('envelope_conformance');
+      const rule = envelopeStatusRule();
 
-    await checkSamples(
-      { client, target, names, budget, cleanup },
-      'enveloped answers wrap the plain ones',
-      async (_sample, sender) => {
-        const first = sender.prepare();
-        const plain = (await sender.send(first)).exchange.response;
-        const succeeded = plain.status < 300;
-        const second = succeeded ? sender.prepare() : first;
-        const wrapped = await sender.send(second, { envelope: 'true' });
+      await checkSamples(
+        { client, target, names, budget, cleanup },
+        half,
+        'enveloped answers wrap the plain ones',
+        async (_sample, sender) => {
+          const first = sender.prepare();
+          const plain = (await sender.send(first)).exchange.response;
+          const succeeded = plain.status < 300;
+          const second = succeeded ? sender.prepare() : first;
+          const wrapped = await sender.send(second, { envelope: 'true' });
 
-        expectConformingBody('envelope_conformance', 'envelope', wrapped.exchange, 'off');
-        const status = wrapped.exchange.response.status;
-        annotateOnce('observed', `enveloped HTTP status ${status} for plain ${plain.status}`);
-        expect(
-          allowedEnvelopeStatuses(rule, plain.status),
-          `envelope_conformance: the enveloped HTTP status must follow the rule '${rule}'`,
-        ).toContain(status);
-        const envelope = wrapped.exchange.response.json as { status: number; content: unknown };
-        expect(envelope.status, 'envelope_conformance: status must be the plain status').toBe(
-          plain.status,
-        );
-        const content = succeeded ? withoutIdentity(envelope.content) : envelope.content;
-        const expected = succeeded ? withoutIdentity(plain.json) : plain.json;
-        expect(content, 'envelope_conformance: content must be the plain body').toEqual(expected);
-      },
-      { leaveOut },
-    );
-  });
+          expectConformingBody('envelope_conformance', 'envelope', wrapped.exchange, 'off');
+          const status = wrapped.exchange.response.status;
+          annotateOnce('observed', `enveloped HTTP status ${status} for plain ${plain.status}`);
+          expect(
+            allowedEnvelopeStatuses(rule, plain.status),
+            `envelope_conformance: the enveloped HTTP status must follow the rule '${rule}'`,
+          ).toContain(status);
+          const envelope = wrapped.exchange.response.json as { status: number; content: unknown };
+          expect(envelope.status, 'envelope_conformance: status must be the plain status').toBe(
+            plain.status,
+          );
+          const content = succeeded ? withoutIdentity(envelope.content) : envelope.content;
+          const expected = succeeded ? withoutIdentity(plain.json) : plain.json;
+          expect(content, 'envelope_conformance: content must be the plain body').toEqual(expected);
+        },
+        { leaveOut },
+      );
+    });
+  }
 });

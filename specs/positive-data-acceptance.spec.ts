@@ -9,7 +9,7 @@
 import { validCreateBody, type CreateBody } from '../fixtures/arbitraries/valid-create-body.ts';
 import { describeCheck } from '../fixtures/checks.ts';
 import { checkProperty } from '../fixtures/property.ts';
-import { offeredRegions } from '../fixtures/request-samples.ts';
+import { offeredRegionsFor } from '../fixtures/request-samples.ts';
 import { createRequest } from '../fixtures/requests.ts';
 import { skipPastSunset, takeCreations } from '../fixtures/skips.ts';
 import { expect, test } from '../fixtures/test.ts';
@@ -48,7 +48,7 @@ test.describe('positive_data_acceptance', () => {
       'valid create bodies are accepted',
       client,
       target.config,
-      validCreateBody(offeredRegions),
+      validCreateBody(offeredRegionsFor(era)),
       async (generated: CreateBody) => {
         const body = { ...generated, name: names.next(generated.name) };
         const exchange = await client.send(createRequest(target.projectId, body));

@@ -14,7 +14,7 @@ import { deprecationProblems, deprecationRule } from '../fixtures/rules/deprecat
 import { parseHttpDate } from '../fixtures/rules/http-date.ts';
 import { rateLimitHeaderProblems } from '../fixtures/rules/rate-limit-headers.ts';
 import { describeEra } from '../fixtures/run-era.ts';
-import { checkSampledAnswers } from '../fixtures/sample-property.ts';
+import { checkSampledAnswers, sampleHalves } from '../fixtures/sample-property.ts';
 import { expect, test } from '../fixtures/test.ts';
 import type { Exchange } from '../lib/exchange.ts';
 
@@ -29,45 +29,48 @@ function isVersionedAnswer(sample: RequestSample, exchange: Exchange): boolean {
 }
 
 test.describe('response_headers_conformance', () => {
-  test('should send well-formed headers that agree with the body and the era', async ({
-    client,
-    target,
-    names,
-    budget,
-    cleanup,
-    era,
-  }) => {
-    await describeCheck('response_headers_conformance');
-    const rule = deprecationRule(era);
-    annotateOnce('era rule', `Deprecation/Sunset ${rule.presence} in ${describeEra(era)}`);
+  for (const half of sampleHalves) {
+    test(`should send well-formed headers that agree with the body and the era (${half})`, async ({
+      client,
+      target,
+      names,
+      budget,
+      cleanup,
+      era,
+    }) => {
+      await describeCheck('response_headers_conformance');
+      const rule = deprecationRule(era);
+      annotateOnce('era rule', `Deprecation/Sunset ${rule.presence} in ${describeEra(era)}`);
 
-    await checkSampledAnswers(
-      { client, target, names, budget, cleanup },
-      'every answer has well-formed headers',
-      (sample, { exchange }) => {
-        const { headers, json, status } = exchange.response;
-        const answeredAt = parseHttpDate(headers.date);
-        const problems: string[] = [];
-        if (answeredAt === undefined) {
-          problems.push(`Date must be an HTTP date, not ${JSON.stringify(headers.date)}`);
-        }
-        const versioned = isVersionedAnswer(sample, exchange);
-        const applied = versioned ? rule : { ...rule, presence: 'either' as const };
-        problems.push(...deprecationProblems(headers, applied, answeredAt));
-        problems.push(...rateLimitHeaderProblems(headers));
-        const errorCode = (json as { errorCode?: unknown } | undefined)?.errorCode;
-        const sent = headers['x-error-code'];
-        if (sent !== undefined && sent !== errorCode) {
-          problems.push(
-            `X-Error-Code ${sent} must equal the body's errorCode ${String(errorCode)}`,
-          );
-        }
-        expect(
-          problems.join('; '),
-          `response_headers_conformance: the ${status} answer to ${describeSample(sample)} ` +
-            'must have well-formed headers',
-        ).toBe('');
-      },
-    );
-  });
+      await checkSampledAnswers(
+        { client, target, names, budget, cleanup },
+        half,
+        'every answer has well-formed headers',
+        (sample, { exchange }) => {
+          const { headers, json, status } = exchange.response;
+          const answeredAt = parseHttpDate(headers.date);
+          const problems: string[] = [];
+          if (answeredAt === undefined) {
+            problems.push(`Date must be an HTTP date, not ${JSON.stringify(headers.date)}`);
+          }
+          const versioned = isVersionedAnswer(sample, exchange);
+          const applied = versioned ? rule : { ...rule, presence: 'either' as const };
+          problems.push(...deprecationProblems(headers, applied, answeredAt));
+          problems.push(...rateLimitHeaderProblems(headers));
+          const errorCode = (json as { errorCode?: unknown } | undefined)?.errorCode;
+          const sent = headers['x-error-code'];
+          if (sent !== undefined && sent !== errorCode) {
+            problems.push(
+              `X-Error-Code ${sent} must equal the body's errorCode ${String(errorCode)}`,
+            );
+          }
+          expect(
+            problems.join('; '),
+            `response_headers_conformance: the ${status} answer to ${describeSample(sample)} ` +
+              'must have well-formed headers',
+          ).toBe('');
+        },
+      );
+    });
+  }
 });

@@ -4,6 +4,7 @@
  * same verdict. The whole matrix runs here (several minutes) and refreshes reports/kill-matrix.*.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { outcomeOf, type JsonReport } from '../cli/kill-matrix/failed-checks.ts';
@@ -16,6 +17,16 @@ import { routeFaultIds } from '../mock/faults/route-faults.ts';
 import { wireFaults } from '../mock/faults/wire-faults.ts';
 
 const faultIds = Object.keys(faultCatalogue) as FaultId[];
+
+/** The check names the specs declare: each spec's `test.describe('<check>', ...)`. */
+function specCheckNames(): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync('specs').filter((f) => f.endsWith('.spec.ts'))) {
+    const text = readFileSync(`specs/${file}`, 'utf8');
+    for (const match of text.matchAll(/test\.describe\('([a-z_]+)'/g)) names.add(match[1] ?? '');
+  }
+  return [...names].sort();
+}
 
 function describeRows(rows: MatrixRow[]): string {
   return rows
@@ -39,6 +50,15 @@ describe('the planted faults', () => {
         `${id} names an unknown check`,
       );
     }
+  });
+
+  it('should give every check of specs/ at least one fault meant for it', () => {
+    const declared = specCheckNames();
+    assert.ok(declared.length >= 17, `only ${declared.length} checks found in specs/`);
+    assert.deepEqual(declared, [...checkNames].sort(), 'specs/ and checkNames must agree');
+    const meant = new Set(faultIds.map((id) => faultCatalogue[id].caughtBy));
+    const orphans = declared.filter((check) => !meant.has(check as (typeof checkNames)[number]));
+    assert.deepEqual(orphans, [], `checks no fault is meant for: ${orphans.join(', ')}`);
   });
 
   it('should each be planted by exactly one mechanism', () => {

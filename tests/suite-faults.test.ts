@@ -2,7 +2,8 @@
  * Each check must fail against a mock that breaks its rule, and only because of it: a few
  * planted faults (mock/faults.ts), each against the spec of the check meant to catch it. The
  * full fault-by-check matrix is the kill matrix's (npm run kill-matrix); these guard the checks
- * whose rule depends on the era or on a fixture only the mock's world has.
+ * whose rule depends on the era, on a fixture only the mock's world has, or on a control only
+ * the mock has, and the checks that once had no fault of their own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,6 +15,10 @@ const cases = [
   { fault: 'no-410-after-sunset', check: 'sunset', clock: '2026-03-01T00:00:00Z' },
   { fault: 'rate-limit-without-retry-after', check: 'rate_limit' },
   { fault: 'role-not-enforced', check: 'authorization' },
+  // The expired token is aged by the mock's control endpoint, which only the embedded mock has.
+  { fault: 'token-expiry-ignored', check: 'ignored_auth' },
+  { fault: 'validation-status-422', check: 'status_code_conformance' },
+  { fault: 'error-reason-wrong', check: 'response_schema_conformance' },
 ];
 
 describe('the checks against planted faults', () => {

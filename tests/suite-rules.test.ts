@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { eraAt } from '../contracts/timeline.ts';
 import { allowedEnvelopeStatuses, envelopeStatusRule } from '../fixtures/envelope-rule.ts';
 import { deprecationProblems, deprecationRule } from '../fixtures/rules/deprecation-headers.ts';
+import { errorIdentityProblems } from '../fixtures/rules/error-identity.ts';
 import { parseHttpDate } from '../fixtures/rules/http-date.ts';
 import { withoutIdentity } from '../fixtures/rules/instance-identity.ts';
 import { contentTypeProblems } from '../fixtures/rules/operation-answers.ts';
@@ -103,6 +104,32 @@ describe('the media types', () => {
     assert.equal(contentTypeProblems(400, versioned, '{}', {}).length, 1);
     assert.equal(contentTypeProblems(502, 'application/json', '<html>', undefined).length, 1);
     assert.equal(contentTypeProblems(400, undefined, '{}', {}).length, 1);
+  });
+});
+
+describe('the error body against its status', () => {
+  it("should accept the status and reason phrases of Atlas's recorded bodies", () => {
+    const recorded: [number, string][] = [
+      [400, 'Bad Request'],
+      [401, 'Unauthorized'],
+      [404, 'Not Found'],
+      [406, 'Not Acceptable'],
+      [410, 'Gone'],
+      [429, 'Too Many Requests'],
+      [402, 'Payment Required'],
+    ];
+    for (const [status, reason] of recorded) {
+      assert.deepEqual(errorIdentityProblems(status, { error: status, reason }), [], reason);
+    }
+    assert.deepEqual(errorIdentityProblems(413, { error: 413, reason: 'Content Too Large' }), []);
+  });
+
+  it('should refuse another number, a number as text and the reason of another status', () => {
+    assert.equal(errorIdentityProblems(404, { error: 400, reason: 'Not Found' }).length, 1);
+    assert.equal(errorIdentityProblems(404, { error: '404', reason: 'Not Found' }).length, 1);
+    assert.equal(errorIdentityProblems(404, { error: 404, reason: 'Bad Request' }).length, 1);
+    assert.equal(errorIdentityProblems(401, { error: 401, reason: 'unauthorized' }).length, 1);
+    assert.equal(errorIdentityProblems(406, { error: 400, reason: 'Bad Request' }).length, 2);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Faults planted in the request, before the routes see it: a server that does not enforce
- * authentication, the caller's role, or the Accept version behaves exactly as if the request
- * had carried what it lacks. So these faults supply it (a valid digest of a key that may act,
- * the published version) and the routes stay as they are.
+ * authentication, a token's expiry, the caller's role, or the Accept version behaves exactly as
+ * if the request had carried what it lacks. So these faults supply it (a valid digest of a key
+ * that may act, a live token of the same account, the published version) and the routes stay
+ * as they are.
  */
 import { createHash } from 'node:crypto';
 
@@ -86,6 +87,15 @@ export const requestFaults: Partial<Record<FaultId, RequestFault>> = {
     const owner = ownerKeyFor(context, request);
     if (owner !== undefined)
       request.headers.authorization = signedDigest(owner, request, params.nonce);
+  },
+  'token-expiry-ignored': (context, request) => {
+    const header = request.headers.authorization;
+    if (header === undefined || !/^Bearer\s/i.test(header)) return;
+    const now = context.clock.now();
+    const account = context.tokens.expiredAccountOf(header.slice(7).trim(), now);
+    // The fault is the missing expiry check: the token's account is served as if it were live.
+    if (account !== undefined)
+      request.headers.authorization = `Bearer ${context.tokens.issue(account, now)}`;
   },
   'accept-not-enforced': (_context, request) => {
     if (negotiateVersion(request.headers.accept, [serverlessVersion]) !== undefined) return;

@@ -27,9 +27,17 @@ export function regionCheckSkipped(context: MockContext): boolean {
   return context.hasFault('validation-off') || context.hasFault('region-unchecked');
 }
 
+/**
+ * Whether a planted fault refuses a well-formed groupId as malformed: a pattern typed as
+ * digits only, where Atlas's ids are 24 lower-case hex digits (endpoint.md, path parameters).
+ */
+export function groupIdRefused(context: MockContext, groupId: string): boolean {
+  return context.hasFault('group-id-digits-only') && !/^[0-9]{24}$/.test(groupId);
+}
+
 interface ValidBody {
   name?: unknown;
-  providerSettings?: { backingProviderName?: string; regionName?: string };
+  providerSettings?: { backingProviderName?: string; regionName?: string; providerName?: string };
   serverlessBackupOptions?: unknown;
   tags?: unknown[];
 }
@@ -49,6 +57,12 @@ export function plantedRefusal(context: MockContext, body: unknown): MockAnswer 
   }
   if (context.hasFault('backup-options-refused') && valid.serverlessBackupOptions !== undefined) {
     return atlasError('attribute-unknown', ['serverlessBackupOptions']);
+  }
+  if (
+    context.hasFault('provider-name-required') &&
+    valid.providerSettings?.providerName === undefined
+  ) {
+    return atlasError('missing-attribute', ['providerSettings.providerName']);
   }
   if (context.hasFault('region-list-truncated')) {
     const provider = valid.providerSettings?.backingProviderName ?? '';
@@ -85,7 +99,10 @@ export const routeFaultIds: readonly FaultId[] = [
   'tags-refused',
   'backup-options-refused',
   'region-list-truncated',
+  'provider-name-required',
   'duplicates-allowed',
+  // mock/gate.ts: a well-formed groupId is refused as malformed.
+  'group-id-digits-only',
   // mock/gate.ts: the sunset refusal is skipped.
   'no-410-after-sunset',
   // mock/routes/instance-by-name.ts: the protected DELETE is let through.

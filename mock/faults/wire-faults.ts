@@ -126,6 +126,22 @@ export const wireFaults: Partial<Record<FaultId, WireFault>> = {
     answer.reply.header('X-Error-Code', 'BAD_REQUEST');
     setBody(answer, (body) => (body.errorCode = 'BAD_REQUEST'));
   },
+  'error-reason-wrong': (answer) => {
+    const status = answer.reply.statusCode;
+    if (status > 400 && status < 500) setBody(answer, (body) => (body.reason = 'Bad Request'));
+  },
+  'error-number-mismatch': (answer) => {
+    if (isError(answer)) setBody(answer, (body) => (body.error = 400));
+  },
+  'validation-status-422': (answer) => {
+    if (answer.route !== 'create' || answer.reply.statusCode !== 400) return;
+    answer.reply.code(422);
+    setBody(answer, (body) => {
+      body.error = 422;
+      body.reason = STATUS_CODES[422];
+    });
+    if (answer.envelope !== undefined) answer.envelope = { status: 422 };
+  },
   'error-number-as-string': (answer) => {
     if (isError(answer)) setBody(answer, (body) => (body.error = String(body.error)));
   },

@@ -3,7 +3,9 @@
  *
  *   GET    /__mock/state                 the clock, era, planted and operational faults
  *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock
- *   POST   /__mock/reset                 forget every instance, token bucket and operational fault
+ *   POST   /__mock/reset                 forget every instance (but the world's seeded Flex
+ *                                        clusters), token bucket and operational fault
+ *   POST   /__mock/token-expiry          {"token"}: end that bearer token's hour now (404: unknown)
  *   GET    /__mock/operational-faults    the armed operational faults
  *   POST   /__mock/operational-faults    {"kind", "times"?, "latencyMs"?, "method"?, "pathPrefix"?}
  *   DELETE /__mock/operational-faults    disarm them all
@@ -49,10 +51,21 @@ export function registerControl(app: FastifyInstance, context: MockContext): voi
   });
 
   app.post(`${controlPrefix}/reset`, async () => {
-    context.store.clear();
+    context.resetStore();
     context.limiter.reset();
     context.operationalFaults.clear();
     return { reset: true };
+  });
+
+  app.post(`${controlPrefix}/token-expiry`, async (request, reply) => {
+    const asked = jsonOf(request.body) as { token?: unknown } | undefined;
+    if (typeof asked?.token !== 'string') {
+      return reply.code(400).send({ error: 'token must be a string' });
+    }
+    if (!context.tokens.expire(asked.token, context.clock.now())) {
+      return reply.code(404).send({ error: 'token must be a live token this mock issued' });
+    }
+    return { expired: true };
   });
 
   const faults = `${controlPrefix}/operational-faults`;
