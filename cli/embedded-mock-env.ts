@@ -1,9 +1,13 @@
 /**
  * How `npm run conformance` configures the mock it embeds: ATLAS_MOCK_CLOCK moves its clock
- * (to run the suite in another era), ATLAS_MOCK_FAULTS plants faults (comma-separated ids).
+ * (to run the suite in another era), ATLAS_MOCK_FAULTS plants faults (comma-separated ids), and
+ * the answers where real Atlas's is unknown (mock/unknown-facts.ts documents each default):
+ * ATLAS_MOCK_ENVELOPE_STATUS (same | 200), ATLAS_MOCK_NOT_OFFERED_REGION (invalid-region |
+ * region-unavailable | invalid-attribute), ATLAS_MOCK_NON_BOOLEAN_FLAG (ignore | reject).
  */
 import type { MockOptions } from '../mock/options.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
+import { parseUnknownFact, unknownFacts, type UnknownFact } from '../mock/unknown-facts.ts';
 import { ConfigError } from '../lib/config.ts';
 
 export function embeddedMockOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<MockOptions> {
@@ -14,6 +18,14 @@ export function embeddedMockOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<Mock
     if (Number.isNaN(start.getTime()))
       problems.push('ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01');
     else options.clockStart = start;
+  }
+  for (const fact of Object.keys(unknownFacts) as UnknownFact[]) {
+    const name = unknownFacts[fact].env;
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+    const parsed = parseUnknownFact(fact, text, name);
+    if (parsed.ok) Object.assign(options, { [fact]: parsed.value });
+    else problems.push(parsed.problem);
   }
   const faults: FaultId[] = [];
   for (const id of (env.ATLAS_MOCK_FAULTS ?? '')

@@ -3,8 +3,13 @@
  *
  *   npm run mock -- [--port 4010] [--clock 2025-12-15] [--world file.json] [--fault id ...]
  *                   [--transition-ms 1500] [--envelope-status same|200]
+ *                   [--not-offered-region invalid-region|region-unavailable|invalid-attribute]
+ *                   [--non-boolean-flag ignore|reject]
  *                   [--rate-limit off|capacity/refillCount/refillSeconds]
  *                   [--operational-fault kind[*times] ...] [--latency-ms N]
+ *
+ * --envelope-status, --not-offered-region and --non-boolean-flag choose what the mock answers
+ * where real Atlas's answer is unknown; mock/unknown-facts.ts documents each default.
  *
  * It prints its base URL, its era and the demo credentials and project it accepts, then serves
  * until interrupted.
@@ -16,6 +21,13 @@ import { parseOperationalFault, parseRateLimit } from '../mock/cli-options.ts';
 import { controlPrefix } from '../mock/routes/control.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
 import { mockEraAt } from '../mock/era.ts';
+import {
+  defaultUnknownFacts,
+  parseUnknownFact,
+  unknownFacts,
+  type UnknownFact,
+  type UnknownFactSettings,
+} from '../mock/unknown-facts.ts';
 import type { OperationalFaultSpec } from '../mock/operational-faults.ts';
 import { defaultRateLimit } from '../mock/rate-limit.ts';
 import { defaultMockOptions, defaultTransitionMs, startMock } from '../mock/server.ts';
@@ -23,7 +35,9 @@ import { exitWithUsageError } from './exit.ts';
 
 const usage =
   'usage: npm run mock -- [--port N] [--clock ISO-date] [--world file] [--fault id]... ' +
-  '[--transition-ms N] [--envelope-status same|200] [--rate-limit off|C/R/S] ' +
+  '[--transition-ms N] [--envelope-status same|200] ' +
+  '[--not-offered-region invalid-region|region-unavailable|invalid-attribute] ' +
+  '[--non-boolean-flag ignore|reject] [--rate-limit off|C/R/S] ' +
   '[--operational-fault kind[*times]]... [--latency-ms N]';
 
 function readOptions() {
@@ -34,7 +48,9 @@ function readOptions() {
       world: { type: 'string' },
       fault: { type: 'string', multiple: true, default: [] },
       'transition-ms': { type: 'string', default: String(defaultTransitionMs) },
-      'envelope-status': { type: 'string', default: 'same' },
+      'envelope-status': { type: 'string', default: defaultUnknownFacts.envelopeStatus },
+      'not-offered-region': { type: 'string', default: defaultUnknownFacts.notOfferedRegion },
+      'non-boolean-flag': { type: 'string', default: defaultUnknownFacts.nonBooleanFlag },
       'rate-limit': { type: 'string' },
       'operational-fault': { type: 'string', multiple: true, default: [] },
       'latency-ms': { type: 'string' },
@@ -56,10 +72,14 @@ function readOptions() {
   if (!Number.isInteger(transitionMs) || transitionMs < 0) {
     exitWithUsageError(`--transition-ms must be a whole number of milliseconds`, usage);
   }
-  const envelopeStatus = values['envelope-status'];
-  if (envelopeStatus !== 'same' && envelopeStatus !== '200') {
-    exitWithUsageError(`--envelope-status must be same or 200, not ${envelopeStatus}`, usage);
+  const unknown: Partial<Record<UnknownFact, string>> = {};
+  for (const fact of Object.keys(unknownFacts) as UnknownFact[]) {
+    const flag = unknownFacts[fact].flag;
+    const parsed = parseUnknownFact(fact, values[flag], `--${flag}`);
+    if (!parsed.ok) exitWithUsageError(parsed.problem, usage);
+    unknown[fact] = parsed.value;
   }
+  const unknownSettings = unknown as UnknownFactSettings;
   const faults: FaultId[] = [];
   for (const fault of values.fault) {
     if (!isFaultId(fault)) {
@@ -97,7 +117,7 @@ function readOptions() {
     port,
     clockStart,
     transitionMs,
-    envelopeStatus,
+    unknownSettings,
     faults,
     world,
     rateLimit,
@@ -109,7 +129,7 @@ const chosen = readOptions();
 const options = defaultMockOptions({
   world: chosen.world,
   transitionMs: chosen.transitionMs,
-  envelopeStatus: chosen.envelopeStatus,
+  ...chosen.unknownSettings,
   faults: new Set(chosen.faults),
   rateLimit: chosen.rateLimit,
   operationalFaults: chosen.operationalFaults,
@@ -130,6 +150,9 @@ const lines = [
     `${era.deprecationHeaders === undefined ? '' : ', Deprecation and Sunset headers'}` +
     `${era.gone ? ', the create answers 410 VERSION_GONE' : ''})`,
   `  faults  ${chosen.faults.length === 0 ? 'none' : chosen.faults.join(', ')}`,
+  `  unknown facts  ${(Object.keys(unknownFacts) as UnknownFact[])
+    .map((fact) => `--${unknownFacts[fact].flag} ${chosen.unknownSettings[fact]}`)
+    .join(', ')}`,
   `  operational faults  ${
     chosen.operationalFaults.length === 0
       ? 'none'

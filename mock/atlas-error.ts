@@ -25,8 +25,33 @@ export function atlasError(
   recordedParameters?: readonly unknown[],
 ): MockAnswer {
   const entry = scenario(id);
+  return answerWith(id, entry.errorCodes[0] ?? undefined, parameters, recordedParameters);
+}
+
+/**
+ * The scenario answered with another of the codes the catalogue lists for it, where the
+ * reference records that one and the catalogue puts it second; it must be listed.
+ */
+export function atlasErrorAs(
+  id: ScenarioId,
+  errorCode: string,
+  parameters: readonly unknown[] = [],
+  recordedParameters?: readonly unknown[],
+): MockAnswer {
+  if (!scenario(id).errorCodes.includes(errorCode)) {
+    throw new Error(`errorCode ${errorCode} must be listed for ${id} in error-catalogue.json`);
+  }
+  return answerWith(id, errorCode, parameters, recordedParameters);
+}
+
+function answerWith(
+  id: ScenarioId,
+  errorCode: string | undefined,
+  parameters: readonly unknown[],
+  recordedParameters: readonly unknown[] | undefined,
+): MockAnswer {
+  const entry = scenario(id);
   const status = entry.statuses[0] ?? 500;
-  const errorCode = entry.errorCodes[0] ?? undefined;
   const detail = formatDetail(entry.detail, parameters);
   return errorCode === undefined
     ? { status, body: { error: status, reason: STATUS_CODES[status], detail } }

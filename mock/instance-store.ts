@@ -1,9 +1,13 @@
 /**
  * The instances the mock holds, per project. Names are unique per project across serverless
- * instances and Flex clusters (DUPLICATE_CLUSTER_NAME). States follow the simulated clock:
- * CREATING for `transitionMs`, then IDLE; after an update, UPDATING for `transitionMs` (PATCH
- * answers UPDATING, atlas-behaviour.md §7); after a delete, DELETING for `transitionMs`, then
- * gone. Instances are kept in creation order, which is the order lists page through.
+ * instances and Flex clusters (DUPLICATE_CLUSTER_NAME): `find` and `add` see both, while the
+ * serverless API (`findServerless`, `list`) does not show a cluster made through the Flex API
+ * (whether Atlas's does is not recorded, atlas-behaviour.md §9.6).
+ *
+ * States follow the simulated clock: CREATING for `transitionMs`, then IDLE; after an update,
+ * UPDATING for `transitionMs` (PATCH answers UPDATING, atlas-behaviour.md §7); after a delete,
+ * DELETING for `transitionMs`, then gone. Instances are kept in creation order, which is the
+ * order lists page through.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -23,6 +27,8 @@ export interface StoredInstance {
   updatedAt?: Date;
   deleteRequestedAt?: Date;
   srvHost: string;
+  /** Made through the Flex API (a seeded Flex cluster), not through /serverless. */
+  flexApiOnly?: boolean;
 }
 
 export type InstanceState = 'CREATING' | 'IDLE' | 'UPDATING' | 'DELETING' | 'DELETED';
@@ -67,10 +73,17 @@ export class InstanceStore {
     return instance;
   }
 
+  /** The live instance of that name as the serverless API sees it. */
+  findServerless(groupId: string, name: string, now: Date): StoredInstance | undefined {
+    const instance = this.find(groupId, name, now);
+    return instance?.flexApiOnly === true ? undefined : instance;
+  }
+
+  /** The serverless instances of a project, in creation order. */
   list(groupId: string, now: Date): StoredInstance[] {
     const names = [...(this.byProject.get(groupId)?.keys() ?? [])];
     return names
-      .map((name) => this.find(groupId, name, now))
+      .map((name) => this.findServerless(groupId, name, now))
       .filter((instance): instance is StoredInstance => instance !== undefined);
   }
 

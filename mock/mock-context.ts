@@ -2,7 +2,7 @@
  * The state one running mock shares between its routes.
  */
 import type { Project } from '../fixtures/world.ts';
-import { atlasError, type MockAnswer } from './atlas-error.ts';
+import { atlasErrorAs, type MockAnswer } from './atlas-error.ts';
 import { Authenticator } from './authenticate.ts';
 import { SimulatedClock } from './clock.ts';
 import { InstanceStore } from './instance-store.ts';
@@ -10,6 +10,7 @@ import { TokenBook } from './oauth-tokens.ts';
 import { OperationalFaults } from './operational-faults.ts';
 import type { MockOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { seededFlexClusters } from './seeded-flex.ts';
 
 export interface RateLimitOutcome {
   headers: Record<string, string>;
@@ -29,8 +30,21 @@ export class MockContext {
     this.clock = new SimulatedClock(options.clockStart);
     this.authenticator = new Authenticator(options.world, this.tokens);
     this.store = new InstanceStore(options.transitionMs);
+    this.seedStore();
     this.projects = new Map(options.world.projects.map((project) => [project.id, project]));
     this.operationalFaults = new OperationalFaults(options.operationalFaults);
+  }
+
+  /** Forgets every instance but the world's seeded Flex clusters. */
+  resetStore(): void {
+    this.store.clear();
+    this.seedStore();
+  }
+
+  private seedStore(): void {
+    const now = this.clock.now();
+    for (const cluster of seededFlexClusters(this.options.world, now, this.options.transitionMs))
+      this.store.add(cluster, now);
   }
 
   hasFault(id: Parameters<MockOptions['faults']['has']>[0]): boolean {
@@ -48,11 +62,13 @@ export class MockContext {
     };
     if (reading.allowed) return { headers };
 
-    // The text and the mixed-type parameters of Atlas's documented sample (§6).
+    // The code, text and mixed-type parameters of Atlas's documented sample (§6): the docs'
+    // recorded body says RATE_LIMITED_TOKEN_BUCKET; RATE_LIMITED is only the spec's example.
     const endpointSet = `api/atlas/v2/groups/${project.id}`;
     const wait = reading.retryAfterSeconds;
-    const answer = atlasError(
+    const answer = atlasErrorAs(
       'rate-limited',
+      'RATE_LIMITED_TOKEN_BUCKET',
       [endpointSet, wait],
       [endpointSet, wait, rule.capacity, rule.refillCount, rule.refillSeconds],
     );

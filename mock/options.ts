@@ -5,6 +5,7 @@
 import type { RateLimit, World } from '../fixtures/world.ts';
 import type { FaultId } from './faults.ts';
 import type { OperationalFaultSpec } from './operational-faults.ts';
+import type { UnknownFactChoice } from './unknown-facts.ts';
 
 export interface MockOptions {
   world: World;
@@ -26,7 +27,17 @@ export interface MockOptions {
   operationalFaults: readonly OperationalFaultSpec[];
   /**
    * The HTTP status of an enveloped answer. Atlas documents none (atlas-behaviour.md §4):
-   * `same` keeps the plain status, `200` always answers 200.
+   * `same` keeps the plain status, `200` always answers 200 (mock/unknown-facts.ts).
    */
-  envelopeStatus: 'same' | '200';
+  envelopeStatus: UnknownFactChoice<'envelopeStatus'>;
+  /**
+   * The answer to a region Atlas knows but the provider does not offer for the instance type of
+   * the era (never observed; mock/unknown-facts.ts). Default `invalid-region`.
+   */
+  notOfferedRegion: UnknownFactChoice<'notOfferedRegion'>;
+  /**
+   * How `envelope` and `pretty` read a value other than true or false (undocumented;
+   * mock/unknown-facts.ts): `ignore` reads it as false (default), `reject` answers 400.
+   */
+  nonBooleanFlag: UnknownFactChoice<'nonBooleanFlag'>;
 }

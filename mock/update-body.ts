@@ -1,10 +1,16 @@
 /**
- * The PATCH body of a serverless instance (ServerlessInstanceDescriptionUpdate: the backup
- * options, the tags, termination protection; official-contract.md), checked the way the create
- * is: unknown fields first, then types, then tag lengths (1 to 255 characters), each answered
- * with the create's catalogue scenario.
+ * The PATCH body of a serverless instance, judged by its contract
+ * (contracts/update-request.schema.json, ServerlessInstanceDescriptionUpdate) through the
+ * project's validator, the way the create is: POST and PATCH read a tag's length alike (in code
+ * points, as ajv counts). When a body breaks several rules, the one Atlas's JSON binding meets
+ * first wins, as for the create (contracts/request-rules.ts): unknown fields, then types, then
+ * missing tag fields, then tag lengths; each is answered with the create's catalogue scenario.
  */
+import type { ErrorObject } from 'ajv';
+
 import type { ScenarioId } from '../contracts/catalogue.ts';
+import { pointerToAttribute } from '../contracts/request-rules.ts';
+import { validatorFor } from '../contracts/validator.ts';
 
 export interface InstanceUpdate {
   serverlessBackupOptions?: { serverlessContinuousBackupEnabled?: boolean };
@@ -15,52 +21,43 @@ export interface InstanceUpdate {
 export type UpdateReading =
   { ok: true; update: InstanceUpdate } | { ok: false; scenario: ScenarioId; parameters: string[] };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const rank: ScenarioId[] = [
+  'attribute-unknown',
+  'json-type-invalid',
+  'missing-attribute',
+  'tag-invalid',
+];
 
-const allowed = new Set(['serverlessBackupOptions', 'tags', 'terminationProtectionEnabled']);
+function classify(error: ErrorObject): { scenario: ScenarioId; parameters: string[] } {
+  const attribute = pointerToAttribute(error.instancePath) || 'body';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+      return {
+        scenario: 'attribute-unknown',
+        parameters: [pointerToAttribute(`${error.instancePath}/${extra}`)],
+      };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return {
+        scenario: 'missing-attribute',
+        parameters: [pointerToAttribute(`${error.instancePath}/${missing}`)],
+      };
+    }
+    case 'minLength':
+    case 'maxLength':
+      return { scenario: 'tag-invalid', parameters: [attribute] };
+    default:
+      return { scenario: 'json-type-invalid', parameters: [attribute] };
+  }
+}
 
 export function readUpdate(body: unknown): UpdateReading {
-  const refuse = (scenario: ScenarioId, attribute: string): UpdateReading => ({
-    ok: false,
-    scenario,
-    parameters: [attribute],
-  });
-  if (!isObject(body)) return refuse('json-type-invalid', 'body');
-  const unknown = Object.keys(body).find((key) => !allowed.has(key));
-  if (unknown !== undefined) return refuse('attribute-unknown', unknown);
-
-  const { serverlessBackupOptions: backup, tags, terminationProtectionEnabled: protect } = body;
-  if (protect !== undefined && typeof protect !== 'boolean') {
-    return refuse('json-type-invalid', 'terminationProtectionEnabled');
-  }
-  if (backup !== undefined) {
-    if (!isObject(backup)) return refuse('json-type-invalid', 'serverlessBackupOptions');
-    const extra = Object.keys(backup).find((key) => key !== 'serverlessContinuousBackupEnabled');
-    if (extra !== undefined) return refuse('attribute-unknown', `serverlessBackupOptions.${extra}`);
-    const flag = backup.serverlessContinuousBackupEnabled;
-    if (flag !== undefined && typeof flag !== 'boolean') {
-      return refuse(
-        'json-type-invalid',
-        'serverlessBackupOptions.serverlessContinuousBackupEnabled',
-      );
-    }
-  }
-  if (tags !== undefined) {
-    if (!Array.isArray(tags)) return refuse('json-type-invalid', 'tags');
-    for (const [index, tag] of tags.entries()) {
-      if (!isObject(tag)) return refuse('json-type-invalid', `tags.${index}`);
-      const extra = Object.keys(tag).find((key) => key !== 'key' && key !== 'value');
-      if (extra !== undefined) return refuse('attribute-unknown', `tags.${index}.${extra}`);
-      for (const field of ['key', 'value'] as const) {
-        const text = tag[field];
-        if (text === undefined) return refuse('missing-attribute', `tags.${index}.${field}`);
-        if (typeof text !== 'string') return refuse('json-type-invalid', `tags.${index}.${field}`);
-        if (text.length < 1 || text.length > 255) {
-          return refuse('tag-invalid', `tags.${index}.${field}`);
-        }
-      }
-    }
-  }
-  return { ok: true, update: body as InstanceUpdate };
+  const validate = validatorFor('update-request', 'request');
+  if (validate(body)) return { ok: true, update: body as InstanceUpdate };
+  const refusals = (validate.errors ?? []).map(classify);
+  refusals.sort((a, b) => rank.indexOf(a.scenario) - rank.indexOf(b.scenario));
+  const first = refusals[0] ?? { scenario: 'json-type-invalid', parameters: ['body'] };
+  return { ok: false, ...first };
 }

@@ -106,6 +106,17 @@ describe('mock access rules', () => {
     assert.deepEqual(Object.keys(anonymous.json()), ['error', 'reason', 'detail']);
   });
 
+  it('should challenge an anonymous DELETE with an empty body, as recorded', async () => {
+    const anonymous = await mock.call('DELETE', `${serverless}/anything`, { as: 'nobody' });
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.text, '');
+    assert.match(String(anonymous.headers['www-authenticate']), /^Digest realm="MMS Public API"/);
+    // A DELETE that gets past the challenge but lacks the role keeps its error body.
+    const reader = await mock.call('DELETE', `${serverless}/anything`, { as: demo.reader! });
+    assert.equal(reader.status, 401);
+    assert.equal(reader.json().errorCode, 'USER_UNAUTHORIZED');
+  });
+
   it('should refuse a wrong private key with the generic 401 and a fresh challenge', async () => {
     const wrong = await mock.call('POST', serverless, {
       body: createBody('wrongKey'),

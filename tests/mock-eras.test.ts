@@ -5,9 +5,6 @@
  * expire with the clock and can be revoked.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { after, describe, it } from 'node:test';
 
 import { jacksonPretty } from '../mock/jackson-pretty.ts';
@@ -15,9 +12,11 @@ import {
   acceptFlex,
   createBody,
   demo,
+  digestFetch,
   MockHarness,
   projectPath,
   type CallOptions,
+  withMockCli,
 } from './mock-harness.ts';
 
 const serverless = `${projectPath()}/serverless`;
@@ -178,54 +177,46 @@ describe('mock bearer tokens', () => {
 });
 
 describe('npm run mock --clock', () => {
-  async function withMockProcess(clock: string, use: (baseUrl: string) => Promise<void>) {
-    // node itself, not npx: a signal to npx would leave the server running as an orphan.
-    const args = ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--clock', clock];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const lines = createInterface({ input: child.stdout });
-      let baseUrl = '';
-      for await (const line of lines) {
-        const found = /listening on (http:\/\/\S+)/.exec(line)?.[1];
-        if (found !== undefined) {
-          baseUrl = found;
-          break;
-        }
-      }
-      await use(baseUrl);
-    } finally {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await once(child, 'exit');
-    }
-  }
+  const withMockProcess = (clock: string, use: (baseUrl: string) => Promise<void>) =>
+    withMockCli(['--clock', clock], use);
 
-  const call = (baseUrl: string) =>
-    fetch(`${baseUrl}/api/atlas/v2/groups/${demo.project.id}/serverless?pretty=true`, {
+  // The demo key pair by digest, as the page's curl example sends it: the era logic runs only
+  // for an authenticated caller.
+  const create = (baseUrl: string, name: string) =>
+    digestFetch(`${baseUrl}/api/atlas/v2/groups/${demo.project.id}/serverless?pretty=true`, {
       method: 'POST',
       headers: {
         accept: 'application/vnd.atlas.2023-01-01+json',
         'content-type': 'application/json',
-        authorization: 'Bearer none',
       },
-      body: JSON.stringify(createBody('cliEra')),
+      body: JSON.stringify(createBody(name)),
     });
 
   it('should serve the Flex era without deprecation headers at --clock 2025-06-01', async () => {
     await withMockProcess('2025-06-01', async (baseUrl) => {
-      const answer = await call(baseUrl);
-      // An unknown bearer token: the answer still shows the era's headers and Date.
-      assert.equal(answer.status, 401);
+      const answer = await create(baseUrl, 'cliFlexEra');
+      const text = await answer.text();
+      assert.equal(answer.status, 201, text);
+      const body = JSON.parse(text) as { providerSettings: Record<string, unknown> };
+      assert.equal(body.providerSettings.effectiveInstanceSizeName, 'FLEX');
+      assert.equal(answer.headers.get('deprecation'), null);
+      assert.equal(answer.headers.get('sunset'), null);
       assert.match(answer.headers.get('date') ?? '', /^Sun, 01 Jun 2025/);
       const state = (await (await fetch(`${baseUrl}/__mock/state`)).json()) as { era: string };
       assert.equal(state.era, 'flex');
     });
   });
 
-  it('should serve the gone era at --clock 2026-03-01', async () => {
+  it('should answer 410 VERSION_GONE at --clock 2026-03-01', async () => {
     await withMockProcess('2026-03-01', async (baseUrl) => {
+      const answer = await create(baseUrl, 'cliGoneEra');
+      const text = await answer.text();
+      assert.equal(answer.status, 410, text);
+      assert.equal((JSON.parse(text) as { errorCode: string }).errorCode, 'VERSION_GONE');
+      assert.equal(answer.headers.get('x-error-code'), 'VERSION_GONE');
+      assert.match(answer.headers.get('date') ?? '', /^Sun, 01 Mar 2026/);
       const state = (await (await fetch(`${baseUrl}/__mock/state`)).json()) as { era: string };
       assert.equal(state.era, 'gone');
-      assert.match((await call(baseUrl)).headers.get('date') ?? '', /^Sun, 01 Mar 2026/);
     });
   });
 });

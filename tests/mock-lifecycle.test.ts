@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { scenario, type ScenarioId } from '../contracts/catalogue.ts';
 import { acceptFlex, createBody, demo, MockHarness, projectPath, sleep } from './mock-harness.ts';
+
+// The mock answers the catalogue's first code of each scenario: the catalogue is the source.
+const codeOf = (id: ScenarioId) => scenario(id).errorCodes[0];
 
 // Long enough for a loaded machine to read CREATING back, short enough to wait for IDLE.
 const transitionMs = 600;
@@ -112,13 +116,18 @@ describe('mock lifecycle', () => {
     assert.equal(deleting.json().stateName, 'DELETING');
     const again = await mock.call('DELETE', `${serverless}/deleteMe`);
     assert.equal(again.status, 400);
-    assert.equal(again.json().errorCode, 'CLUSTER_ALREADY_REQUESTED_DELETION');
+    assert.equal(again.json().errorCode, codeOf('delete-repeated'));
+    assert.equal(
+      again.json().detail,
+      'The cluster deleteMe has already been requested for deletion.',
+    );
     const patch = await mock.call('PATCH', `${serverless}/deleteMe`, { body: { tags: [] } });
-    assert.equal(patch.json().errorCode, 'ATLAS_GENERAL_ERROR');
+    assert.equal(patch.json().errorCode, codeOf('update-while-deleting'));
     await sleep(transitionMs + 50);
     const gone = await mock.call('GET', `${serverless}/deleteMe`);
     assert.equal(gone.status, 404);
-    assert.equal(gone.json().errorCode, 'SERVERLESS_INSTANCE_NOT_FOUND');
+    assert.equal(gone.json().errorCode, codeOf('instance-not-found'));
+    assert.deepEqual(gone.json().parameters, ['deleteMe', demo.project.id]);
     const recreated = await mock.call('POST', serverless, { body: createBody('deleteMe') });
     assert.equal(recreated.status, 201, 'the name is free again once the instance is gone');
   });
@@ -128,9 +137,11 @@ describe('mock lifecycle', () => {
     await mock.call('POST', serverless, { body });
     const refused = await mock.call('DELETE', `${serverless}/guarded`);
     assert.equal(refused.status, 400);
-    assert.equal(
-      refused.json().errorCode,
-      'CANNOT_TERMINATE_CLUSTER_WHEN_TERMINATION_PROTECTION_ENABLED',
+    assert.equal(refused.json().errorCode, codeOf('delete-protected'));
+    assert.equal(refused.json().detail, scenario('delete-protected').detail);
+    assert.match(
+      refused.json().parameters[0],
+      new RegExp(`cluster guarded in group ${demo.project.id}`),
     );
     await mock.call('PATCH', `${serverless}/guarded`, {
       body: { terminationProtectionEnabled: false },
@@ -174,7 +185,7 @@ describe('mock lifecycle', () => {
     const unknown = await mock.call('GET', `${projectPath()}/flexClusters/nothing`, {
       headers: { accept: acceptFlex },
     });
-    assert.equal(unknown.json().errorCode, 'CLUSTER_NOT_FOUND');
+    assert.equal(unknown.json().errorCode, codeOf('flex-not-found'));
   });
 
   it('should answer the Flex API with CANNOT_USE_NON_FLEX for a serverless-era one', async () => {
@@ -185,7 +196,7 @@ describe('mock lifecycle', () => {
         headers: { accept: acceptFlex },
       });
       assert.equal(flex.status, 400);
-      assert.equal(flex.json().errorCode, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API');
+      assert.equal(flex.json().errorCode, codeOf('non-flex-in-flex-api'));
     } finally {
       await old.close();
     }

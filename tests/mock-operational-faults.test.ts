@@ -65,6 +65,45 @@ describe('mock operational faults', () => {
     assert.equal((await list()).status, 200);
   });
 
+  it('should send the era’s Deprecation and Sunset on the 500 of /serverless', async () => {
+    // The default clock (2025-12-15) is in the deprecated era.
+    await arm({ kind: 'server-error', times: 1 });
+    const failed = await list();
+    assert.equal(failed.status, 500);
+    assert.equal(failed.headers.get('deprecation'), 'Wed, 10 Dec 2025 00:00:00 GMT');
+    assert.equal(failed.headers.get('sunset'), 'Thu, 15 Jan 2026 00:00:00 GMT');
+    assert.equal(failed.headers.get('x-error-code'), 'UNEXPECTED_ERROR');
+
+    await arm({ kind: 'server-error', times: 1, pathPrefix: '/api/oauth' });
+    const token = await fetch(`${mock.baseUrl}/api/oauth/token`, { method: 'POST' });
+    assert.equal(token.status, 500);
+    assert.equal(
+      token.headers.get('deprecation'),
+      null,
+      'only the serverless version is deprecated',
+    );
+  });
+
+  it('should leave Deprecation off the 500 before December 2025', async () => {
+    const early = await startMock(
+      defaultMockOptions({
+        clockStart: new Date('2025-06-01T00:00:00Z'),
+        operationalFaults: [{ kind: 'server-error', times: 1 }],
+      }),
+    );
+    try {
+      const failed = await fetch(
+        `${early.baseUrl}/api/atlas/v2/groups/${demo.project.id}/serverless`,
+        { headers: { accept: acceptV1 } },
+      );
+      assert.equal(failed.status, 500);
+      assert.equal(failed.headers.get('deprecation'), null);
+      assert.equal(failed.headers.get('sunset'), null);
+    } finally {
+      await early.close();
+    }
+  });
+
   it('should drop the connection without an answer', async () => {
     await arm({ kind: 'drop', times: 1, method: 'GET' });
     await assert.rejects(list(), /fetch failed/);

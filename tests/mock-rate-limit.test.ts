@@ -29,8 +29,14 @@ describe('mock rate limits', () => {
     assert.equal(refused.headers['ratelimit-remaining'], '0');
     const retryAfter = Number(refused.headers['retry-after']);
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1, `Retry-After ${retryAfter}`);
-    assert.equal(refused.json().errorCode, 'RATE_LIMITED');
+    // The code of Atlas's documented sample body (atlas-behaviour.md §6), not the spec's example.
+    assert.equal(refused.json().errorCode, 'RATE_LIMITED_TOKEN_BUCKET');
+    assert.equal(refused.headers['x-error-code'], 'RATE_LIMITED_TOKEN_BUCKET');
     assert.equal(refused.json().error, 429);
+    assert.match(
+      refused.json().detail,
+      /^Rate limit exceeded for api\/atlas\/v2\/groups\/.+ Refill rate: /,
+    );
 
     const other = await mock.call('GET', `${projectPath()}/serverless`);
     assert.equal(other.status, 200, 'another project keeps its own budget');

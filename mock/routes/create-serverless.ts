@@ -2,8 +2,9 @@
  * POST /api/atlas/v2/groups/{groupId}/serverless: the endpoint under test.
  *
  * After the gate: the body's media type (415), its JSON (400), the request contract (the
- * catalogue scenario of the first broken rule), the region lists of the world, the
- * organisation's payment method (402), the name's uniqueness (400), then 201.
+ * catalogue scenario of the first broken rule), the region lists of the world for the era
+ * (mock/offered-regions.ts), the organisation's payment method (402), the name's uniqueness
+ * across serverless instances and Flex clusters (400), then 201.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -20,6 +21,7 @@ import { admit } from '../gate.ts';
 import { newObjectId, type StoredInstance } from '../instance-store.ts';
 import { instanceView } from '../instance-view.ts';
 import type { MockContext } from '../mock-context.ts';
+import { regionRefusal } from '../offered-regions.ts';
 import { sendAnswer } from '../send-answer.ts';
 import { isJsonRequestType } from '../versioning.ts';
 import { baseUrlOf } from './base-url.ts';
@@ -55,9 +57,10 @@ export async function createServerless(
     return answer(atlasError(violation.scenario, violation.parameters));
   const body = parsed.value as CreateBody;
   const provider = body.providerSettings?.backingProviderName;
-  const offered: string[] = context.options.world.regions[provider] ?? [];
-  if (!regionCheckSkipped(context) && !offered.includes(body.providerSettings.regionName)) {
-    return answer(atlasError('region-unknown', [body.providerSettings.regionName, provider]));
+  if (!regionCheckSkipped(context)) {
+    const region = body.providerSettings.regionName;
+    const refused = regionRefusal(context.options, era.flexBacked, provider, region);
+    if (refused !== undefined) return answer(refused);
   }
 
   const refusal = plantedRefusal(context, body);

@@ -22,7 +22,8 @@ import { sendAnswer, type AnswerContext } from '../send-answer.ts';
 
 /** Every path the mock serves under /api, with its methods (HEAD follows GET). */
 const knownPaths: { pattern: RegExp; methods: string[] }[] = [
-  { pattern: /^\/api\/atlas\/v2\/groups\/[^/]+\/serverless\/?$/, methods: ['GET', 'POST'] },
+  // In Atlas's order: the recorded 405 said `Allow: POST,GET,OPTIONS` (atlas-behaviour.md §5).
+  { pattern: /^\/api\/atlas\/v2\/groups\/[^/]+\/serverless\/?$/, methods: ['POST', 'GET'] },
   {
     pattern: /^\/api\/atlas\/v2\/groups\/[^/]+\/serverless\/[^/]+\/?$/,
     methods: ['GET', 'PATCH', 'DELETE'],

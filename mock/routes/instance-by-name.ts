@@ -21,7 +21,9 @@ export function getServerless(context: MockContext, request: ByName, reply: Fast
   const { groupId, name } = request.params;
   const admitted = admit(context, request, reply, groupId, 'read', 'serverless-read');
   if (admitted === undefined) return reply;
-  const instance = admitted.era.gone ? undefined : context.store.find(groupId, name, admitted.now);
+  const instance = admitted.era.gone
+    ? undefined
+    : context.store.findServerless(groupId, name, admitted.now);
   if (instance === undefined) {
     return sendAnswer(request, reply, serverlessNotFound(name, groupId), admitted.answerContext);
   }
@@ -36,7 +38,7 @@ export function deleteServerless(context: MockContext, request: ByName, reply: F
   if (admitted === undefined) return reply;
   const answer = (a: Parameters<typeof sendAnswer>[2]) =>
     sendAnswer(request, reply, a, admitted.answerContext);
-  const instance = context.store.find(groupId, name, admitted.now);
+  const instance = context.store.findServerless(groupId, name, admitted.now);
   if (instance === undefined) return answer(serverlessNotFound(name, groupId));
   if (instance.deleteRequestedAt !== undefined) return answer(alreadyDeleting(name));
   if (instance.terminationProtectionEnabled && !context.hasFault('termination-protection-ignored'))

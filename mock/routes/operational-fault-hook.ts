@@ -1,15 +1,19 @@
 /**
  * Applies the armed operational faults (mock/operational-faults.ts) to requests under /api,
- * before anything else runs, as a proxy in front of Atlas would.
+ * before anything else runs, as a proxy in front of Atlas would. The 500 is Atlas's own
+ * UNEXPECTED_ERROR; the 502 is the proxy's HTML page, without any Atlas header.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { atlasError } from '../atlas-error.ts';
+import { mockEraAt } from '../era.ts';
 import type { MockContext } from '../mock-context.ts';
 import { sendAnswer } from '../send-answer.ts';
 import { pathOf } from './fallback.ts';
+
+const serverlessPath = /^\/api\/atlas\/v2\/groups\/[^/]+\/serverless(\/|$)/;
 
 /** The page nginx-style gateways send; Atlas's recorded 502 was such an HTML page (§5). */
 const badGatewayPage =
@@ -24,13 +28,20 @@ async function applyOperationalFaults(
   const hit = context.operationalFaults.take(request.method, pathOf(request));
   if (hit.latencyMs > 0) await sleep(hit.latencyMs);
   switch (hit.failure) {
-    case 'server-error':
+    case 'server-error': {
+      // Atlas's 500 is an answer of the serverless version, so it carries that version's
+      // Deprecation and Sunset headers in their era, as its other errors do (§3).
+      const now = context.clock.now();
+      const path = pathOf(request);
       return sendAnswer(request, reply, atlasError('server-fault'), {
-        now: context.clock.now(),
+        now,
         mediaType: undefined,
-        deprecationHeaders: undefined,
+        deprecationHeaders: serverlessPath.test(path)
+          ? mockEraAt(now).deprecationHeaders
+          : undefined,
         envelopeStatus: context.options.envelopeStatus,
       });
+    }
     case 'bad-gateway':
       return reply
         .code(502)

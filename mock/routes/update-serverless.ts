@@ -33,7 +33,7 @@ export function updateServerless(context: MockContext, request: ByName, reply: F
   const reading = readUpdate(parsed.value);
   if (!reading.ok) return answer(atlasError(reading.scenario, reading.parameters));
 
-  const instance = context.store.find(groupId, name, admitted.now);
+  const instance = context.store.findServerless(groupId, name, admitted.now);
   if (instance === undefined) return answer(serverlessNotFound(name, groupId));
   if (instance.deleteRequestedAt !== undefined) return answer(updateWhileDeleting());
 
