@@ -5,8 +5,10 @@
  * 1. configuration, checked before any request (exit 2, one line per problem);
  * 2. without MONGODB_ATLAS_BASE_URL, the embedded mock on a free loopback port with its demo
  *    credentials; otherwise a live target: a run tag and a run directory (creation budget);
- * 3. preflight: credentials, project, endpoint state (a gone live endpoint ends here, exit 3);
- * 4. live: the opening sweep deletes what earlier runs tagged and left;
+ * 3. preflight: credentials, project, endpoint state (a gone live endpoint ends here, exit 3;
+ *    a live target that accepts an empty create ends here, exit 2);
+ * 4. live: the opening sweep deletes what earlier runs tagged and left, once older than
+ *    ATLAS_CONFORMANCE_SWEEP_MIN_AGE minutes (younger ones may be another run's, still going);
  * 5. Playwright (arguments after `--` go to it: `--grep`, `--shard`, ...);
  * 6. live: the closing sweep deletes whatever this run's tag is still on, even after Ctrl-C;
  * 7. the Markdown summary, the Allure report; the exit code (cli/exit.ts).
@@ -27,7 +29,13 @@ import { defaultMockOptions, startMock, type RunningMock } from '../mock/server.
 import { generateAllureReport } from './allure-report.ts';
 import { embeddedMockOptionsFromEnv } from './embedded-mock-env.ts';
 import { exitCodes, exitWithUsageError, printUsageError } from './exit.ts';
-import { PreflightRefused, preflight, type PreflightResult } from './preflight.ts';
+import {
+  PreflightCreated,
+  PreflightRefused,
+  preflight,
+  removeCreated,
+  type PreflightResult,
+} from './preflight.ts';
 import { checkRows, summaryMarkdown, writeSummary } from './run-summary.ts';
 import { SweepRefused, sweepTagged } from './sweep-tagged.ts';
 
@@ -63,7 +71,7 @@ async function embedMock(env: NodeJS.ProcessEnv): Promise<RunningMock> {
 async function sweepLeftovers(
   client: AtlasClient,
   projectId: string,
-  scope: { except: string } | { only: string },
+  scope: { except: string; minAgeMinutes: number } | { only: string },
 ): Promise<string[]> {
   try {
     const result = await sweepTagged(client, projectId, { ...scope, progress: say });
@@ -137,7 +145,11 @@ async function main(): Promise<number> {
     } catch (error) {
       if (!(error instanceof PreflightRefused || error instanceof TargetUnreachable)) throw error;
       if (live) {
-        printUsageError(error.message);
+        const line =
+          error instanceof PreflightCreated
+            ? await removeCreated(client, target.projectId, error)
+            : error.message;
+        printUsageError(line);
         return exitCodes.couldNotRun;
       }
       // The embedded mock is ours: a refusal there is a planted fault for the checks to catch.
@@ -158,6 +170,7 @@ async function main(): Promise<number> {
       facts.push(`run tag: \`${env.ATLAS_CONFORMANCE_RUN_TAG}\``);
       await sweepLeftovers(client, target.projectId, {
         except: runTag,
+        minAgeMinutes: config.live.sweepMinAgeMinutes,
       });
     }
     // One OAuth token for the whole run: the workers reuse it, this process revokes it.

@@ -7,8 +7,14 @@
  * - the endpoint's state: alive (400, the body is refused), deprecated (the same, with
  *   `Deprecation`/`Sunset` headers) or gone (410 past its sunset).
  * A problem is one clear line (PreflightRefused or TargetUnreachable: the run could not happen).
+ *
+ * A 2xx to `{}` means the target validates nothing, and may have created an instance that no
+ * run tag marks, so no sweep would ever find it: PreflightCreated names what it answered, and
+ * `removeCreated` deletes it when the answer names it (a live run stops there, exit 2; the
+ * embedded mock only does this with a planted fault, which the checks are there to catch).
  */
 import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
+import { deleteInstance } from '../lib/delete-instance.ts';
 
 export type EndpointState = 'alive' | 'deprecated' | 'gone';
 
@@ -23,6 +29,52 @@ export interface PreflightResult {
 }
 
 export class PreflightRefused extends Error {}
+
+/** The empty create was accepted; `name` and `id` are what the answer said, if anything. */
+export class PreflightCreated extends PreflightRefused {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly instanceName: string | undefined,
+    readonly instanceId: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function stringField(json: unknown, field: string): string | undefined {
+  const value = (json as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Deletes what an accepted empty create made, when its answer named it; returns the one line
+ * that ends the live run: what was answered, and what a person must still delete by hand.
+ */
+export async function removeCreated(
+  client: AtlasClient,
+  projectId: string,
+  created: PreflightCreated,
+): Promise<string> {
+  const what = [
+    created.instanceName === undefined ? undefined : `name ${created.instanceName}`,
+    created.instanceId === undefined ? undefined : `id ${created.instanceId}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const head = `${created.message}; it answered ${what === '' ? 'no name or id' : what}`;
+  if (created.instanceName === undefined) {
+    return `${head}: anything it created carries no run tag and must be deleted by hand`;
+  }
+  const outcome = await deleteInstance(client, projectId, created.instanceName).catch(
+    () => undefined,
+  );
+  if (outcome?.deleted === true) return `${head}: deleted it (${outcome.status})`;
+  return (
+    `${head}: deleting it answered ${outcome?.status ?? 'nothing'}; ` +
+    `delete ${created.instanceName} in project ${projectId} by hand`
+  );
+}
 
 function errorCodeOf(json: unknown): string {
   const code = (json as { errorCode?: unknown } | undefined)?.errorCode;
@@ -65,6 +117,15 @@ export async function preflight(client: AtlasClient, projectId: string): Promise
   if (status === 429) refuse('the target is rate-limiting these credentials: try again later');
   if (status >= 500) {
     throw new TargetUnreachable(`preflight: ${answered}: the target is failing, try again later`);
+  }
+  if (status >= 200 && status < 300) {
+    throw new PreflightCreated(
+      `preflight: ${origin} answered ${status} to a create with the empty body {}, ` +
+        'which lacks the required name and must be refused',
+      status,
+      stringField(json, 'name'),
+      stringField(json, 'id'),
+    );
   }
 
   const deprecation = headers.deprecation;

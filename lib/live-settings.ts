@@ -20,11 +20,25 @@ export interface LiveSettings {
   requestsPerSecond: number | undefined;
   /** Retries of an idempotent request after a 5xx, a 429 or a dropped connection. */
   maxRetries: number | undefined;
+  /**
+   * Minutes a tagged instance must have existed before a sweep of other runs' leftovers may
+   * delete it (ATLAS_CONFORMANCE_SWEEP_MIN_AGE).
+   */
+  sweepMinAgeMinutes: number;
   /** Optional fixtures; a check needing one that is missing is skipped with the reason. */
   readOnlyKey: KeyPair | undefined;
   fencedKey: KeyPair | undefined;
   unpaidProjectId: string | undefined;
 }
+
+/**
+ * The default sweep age, 0: the next run deletes whatever a killed run left (issue 7), which is
+ * safe when one run at a time uses a project, as the example workflow's `concurrency` group
+ * ensures. Projects that several runs share set ATLAS_CONFORMANCE_SWEEP_MIN_AGE above the
+ * longest run (120 is twice the example CI job's 60-minute timeout), so that no opening sweep
+ * deletes the instances of a run still going; a killed run's leftovers then wait that long.
+ */
+export const defaultSweepMinAgeMinutes = 0;
 
 /** Hosts whose creations land on a real bill: a run needs the confirmation setting. */
 export const productionHosts = ['cloud.mongodb.com', 'cloud.mongodbgov.com'];
@@ -99,6 +113,9 @@ export function readLiveSettings(
     runTag,
     requestsPerSecond: wholeNumber(read, problems, 'ATLAS_CONFORMANCE_REQUESTS_PER_SECOND', 10_000),
     maxRetries: wholeNumber(read, problems, 'ATLAS_CONFORMANCE_MAX_RETRIES', 10),
+    sweepMinAgeMinutes:
+      wholeNumber(read, problems, 'ATLAS_CONFORMANCE_SWEEP_MIN_AGE', 10_080) ??
+      defaultSweepMinAgeMinutes,
     readOnlyKey: keyPair(read, problems, 'ATLAS_CONFORMANCE_READONLY'),
     fencedKey: keyPair(read, problems, 'ATLAS_CONFORMANCE_FENCED'),
     unpaidProjectId,

@@ -18,6 +18,15 @@ export function newRunTagValue(now = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/** When a run tagged `value` started, read from newRunTagValue's stamp (a shard suffix too). */
+export function runTagStartedAt(value: string): Date | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})-/.exec(value);
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi, s] = match;
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
 /**
  * The body with the run tag added to its `tags`. Bodies whose `tags` is not an array (a check
  * sending a malformed value on purpose) are sent untouched: adding to them would change what

@@ -32,6 +32,11 @@ describe('configuration', () => {
     assert.equal(config.live.allowCreate, false);
     assert.equal(config.live.createBudget, 1);
     assert.equal(config.live.readOnlyKey, undefined);
+    assert.equal(config.live.sweepMinAgeMinutes, 0);
+    assert.equal(
+      readConfig({ ...live, ATLAS_CONFORMANCE_SWEEP_MIN_AGE: '120' }).live.sweepMinAgeMinutes,
+      120,
+    );
   });
 
   it('should name every missing value of a live target, one line each', () => {
@@ -50,6 +55,7 @@ describe('configuration', () => {
       ATLAS_CONFORMANCE_RUN_TAG: 'has space',
       ATLAS_CONFORMANCE_REQUESTS_PER_SECOND: 'fast',
       ATLAS_CONFORMANCE_MAX_RETRIES: '99',
+      ATLAS_CONFORMANCE_SWEEP_MIN_AGE: '2h',
       ATLAS_CONFORMANCE_READONLY_PUBLIC_KEY: 'reader',
       ATLAS_CONFORMANCE_UNPAID_PROJECT_ID: 'XYZ',
     });
@@ -60,6 +66,7 @@ describe('configuration', () => {
       'ATLAS_CONFORMANCE_UNPAID_PROJECT_ID must be 24 lower-case hexadecimal digits',
       'ATLAS_CONFORMANCE_REQUESTS_PER_SECOND must be a whole number from 0 to 10000',
       'ATLAS_CONFORMANCE_MAX_RETRIES must be a whole number from 0 to 10',
+      'ATLAS_CONFORMANCE_SWEEP_MIN_AGE must be a whole number from 0 to 10080',
       'ATLAS_CONFORMANCE_READONLY_PUBLIC_KEY and ATLAS_CONFORMANCE_READONLY_PRIVATE_KEY ' +
         'must be set together',
     ]);

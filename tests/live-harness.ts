@@ -7,6 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -161,4 +163,92 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  /** When the request reached the proxy, and when its answer left it (epoch ms). */
+  at: number;
+  answeredAt: number;
+  status: number;
+  /** The bearer token it carried: kept in this process's memory only, to try it afterwards. */
+  bearer: string | undefined;
+}
+
+export interface RecordingProxy {
+  baseUrl: string;
+  seen: ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+/** An answer the proxy gives instead of forwarding, or undefined to forward the request. */
+export type Injection = (
+  request: { method: string; path: string },
+  index: number,
+) => { status: number; headers: Record<string, string>; body: string } | undefined;
+
+/**
+ * A recording proxy in front of a target: it forwards every request (byte for byte, but for the
+ * Host), records what went through and when, and may answer some requests itself. It observes
+ * the traffic of a whole run (runner, Playwright, workers) at one point, as a target would.
+ */
+export async function startRecordingProxy(
+  target: string,
+  inject: Injection = () => undefined,
+): Promise<RecordingProxy> {
+  const seen: ProxiedRequest[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const at = Date.now();
+      const method = request.method ?? 'GET';
+      const path = request.url ?? '/';
+      const authorization = request.headers.authorization ?? '';
+      const bearer = /^Bearer (.+)$/.exec(authorization)?.[1];
+      const record = (status: number) =>
+        seen.push({ method, path, at, answeredAt: Date.now(), status, bearer });
+      const injected = inject({ method, path }, seen.length);
+      if (injected !== undefined) {
+        response.writeHead(injected.status, injected.headers);
+        response.end(injected.body);
+        record(injected.status);
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (name === 'host' || name === 'connection' || value === undefined) continue;
+        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
+      fetch(new URL(path, target), { method, headers, ...(body === undefined ? {} : { body }) })
+        .then(async (answer) => {
+          const text = Buffer.from(await answer.arrayBuffer());
+          const out: Record<string, string> = {};
+          answer.headers.forEach((value, name) => {
+            if (!['content-length', 'content-encoding', 'transfer-encoding'].includes(name))
+              out[name] = value;
+          });
+          response.writeHead(answer.status, out);
+          response.end(text);
+          record(answer.status);
+        })
+        .catch(() => {
+          response.destroy();
+          record(0);
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,14 +1,23 @@
 /**
  * The run tag (lib/run-tag.ts) and the sweep's choice of what to delete (cli/sweep-tagged.ts):
  * shards of one CI run tag `<tag>.shard<i>`; a run's opening sweep spares its whole family,
- * its closing sweep deletes only its own machine's instances.
+ * its closing sweep deletes only its own machine's instances; a sweep of other runs' leftovers
+ * spares those younger than its minimum age, by the target's clock or else the tag's stamp.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { demoFixtures, loadWorld } from '../fixtures/world.ts';
 import { AtlasClient } from '../lib/atlas-client.ts';
-import { isOfRun, machineRunTag, runTagKey, runTagOf, withRunTag } from '../lib/run-tag.ts';
+import {
+  isOfRun,
+  machineRunTag,
+  newRunTagValue,
+  runTagKey,
+  runTagOf,
+  runTagStartedAt,
+  withRunTag,
+} from '../lib/run-tag.ts';
 import { defaultMockOptions, startMock, type RunningMock } from '../mock/server.ts';
 import { sweepTagged } from '../cli/sweep-tagged.ts';
 
@@ -31,6 +40,13 @@ describe('the run tag', () => {
     assert.ok(isOfRun('ci-7.shard2', 'ci-7'));
     assert.ok(isOfRun('ci-7', 'ci-7'));
     assert.ok(!isOfRun('ci-70', 'ci-7'));
+  });
+
+  it('should read back the start time a fresh tag carries, shard suffix or not', () => {
+    const at = new Date('2026-01-02T03:04:05Z');
+    assert.deepEqual(runTagStartedAt(newRunTagValue(at)), at);
+    assert.deepEqual(runTagStartedAt(`${newRunTagValue(at)}.shard2`), at);
+    assert.equal(runTagStartedAt('gha-123-1'), undefined);
   });
 });
 
@@ -63,5 +79,33 @@ describe('the sweep between shards', () => {
     assert.deepEqual(opening.deleted, ['killedrun']);
     const closing = await sweepTagged(client, demo.project.id, { only: 'ci-1.shard1' });
     assert.deepEqual(closing.deleted, ['shardone']);
+  });
+
+  it("should spare another run's instances until they are older than the min age", async () => {
+    await create('otherrun', 'ci-2');
+    const client = new AtlasClient(mock.baseUrl, owner);
+    const lines: string[] = [];
+    const young = await sweepTagged(client, demo.project.id, {
+      except: 'ci-1',
+      minAgeMinutes: 60,
+      progress: (line) => lines.push(line),
+    });
+    assert.deepEqual(young.deleted, []);
+    assert.deepEqual(
+      young.young.map((i) => i.name),
+      ['otherrun'],
+    );
+    const spared = lines.filter((l) => l.includes('younger than 60 min'));
+    assert.equal(spared.length, 1, lines.join('\n'));
+    assert.match(spared[0] ?? '', /: otherrun \(ci-2, 0 min\)$/);
+
+    // An hour and a minute on, by the target's clock (its Date header and createDate).
+    const state = (await (await fetch(`${mock.baseUrl}/__mock/state`)).json()) as { now: string };
+    await fetch(`${mock.baseUrl}/__mock/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ at: new Date(Date.parse(state.now) + 61 * 60_000).toISOString() }),
+    });
+    const old = await sweepTagged(client, demo.project.id, { except: 'ci-1', minAgeMinutes: 60 });
+    assert.deepEqual(old.deleted, ['otherrun']);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The Allure report as a reader sees it, in a real browser (Debian's Chromium, driven by
- * Playwright): a small run against the embedded mock with its validation switched off
- * (ATLAS_MOCK_FAULTS=validation-off plants the failure negative_data_rejection must catch),
- * the report generated from it, served over http (the report loads its data with fetch), then
- * read page by page: the counts, the environment panel, the categories, the planted failure
- * with its curl line, the check overview. Screenshots go to reports/report-browser/.
+ * Playwright): a small run against the embedded mock with three planted faults (validation
+ * switched off, for negative_data_rejection; auth not enforced, for ignored_auth; a 500 on
+ * non-ASCII bodies, for not_a_server_error), the report generated from it, served over http
+ * (the report loads its data with fetch), then read page by page: the counts, the environment
+ * panel, every category the run's failures fall in (as Allure's own matcher sorts them), the
+ * planted failure with its curl line, the check overview. Screenshots: reports/report-browser/.
  *
  * Skipped, loudly, when /usr/bin/chromium is missing (CI installs it: `apt-get install -y
  * chromium`). The run writes under its own reports directory, so a conformance run going on
@@ -16,10 +17,12 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
+import { matchCategory, normalizeCategoriesConfig } from '@allurereport/core-api';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
 import { buildAllureReport, type GeneratedReport } from '../cli/allure-report.ts';
 import { embeddedMockOptionsFromEnv } from '../cli/embedded-mock-env.ts';
+import { reportCategories } from '../fixtures/report-categories.ts';
 import { resultFiles, type AllureResult } from '../fixtures/report-enrich.ts';
 import { reportPaths } from '../fixtures/report-paths.ts';
 import { demoFixtures } from '../fixtures/world.ts';
@@ -40,9 +43,33 @@ const env: NodeJS.ProcessEnv = {
   ATLAS_CONFORMANCE_WORKERS: '2',
 };
 const paths = reportPaths(env);
-// One planted failure (invalid names accepted), one check that passes: small and fast.
-const specs = ['specs/negative-data-rejection.spec.ts', 'specs/ignored-auth.spec.ts'];
-const grep = 'name-invalid|ignored_auth';
+// Three planted failures in three categories, one check that passes: small and fast.
+const faults = 'validation-off,auth-not-enforced,server-error-on-unicode';
+const specs = [
+  'specs/negative-data-rejection.spec.ts',
+  'specs/ignored-auth.spec.ts',
+  'specs/not-a-server-error.spec.ts',
+  'specs/version-negotiation.spec.ts',
+];
+const grep = 'name-invalid|ignored_auth|not_a_server_error|version_negotiation';
+const rules = normalizeCategoriesConfig({
+  rules: reportCategories.map(({ id, name, matchers }) => ({ id, name, matchers })),
+});
+
+/** How many tests each category holds, as Allure's matcher files the results. */
+function countCategories(results: AllureResult[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const result of results) {
+    const name = matchCategory(rules, {
+      status: result.status as 'failed',
+      message: result.statusDetails?.message,
+      flaky: false,
+      labels: result.labels,
+    })?.name;
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
 
 async function runSuite(mock: RunningMock, demo: ReturnType<typeof demoFixtures>) {
   const run = spawn('npx', ['playwright', 'test', ...specs, '--grep', grep], {
@@ -77,14 +104,13 @@ describe('the Allure report in headless Chromium', { skip: noChromium }, () => {
   let page: Page;
   let report: GeneratedReport;
   let expected: { total: number; failed: number; passed: number };
+  let categories: Map<string, number>;
   let privateKey: string;
 
   before(async () => {
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
-    const options = defaultMockOptions(
-      embeddedMockOptionsFromEnv({ ATLAS_MOCK_FAULTS: 'validation-off' }),
-    );
+    const options = defaultMockOptions(embeddedMockOptionsFromEnv({ ATLAS_MOCK_FAULTS: faults }));
     mock = await startMock(options);
     const demo = demoFixtures(options.world);
     privateKey = demo.owner.privateKey;
@@ -99,6 +125,7 @@ describe('the Allure report in headless Chromium', { skip: noChromium }, () => {
       (f) => JSON.parse(readFileSync(f, 'utf8')) as AllureResult,
     );
     expected = countStatuses(results);
+    categories = countCategories(results);
     server = await serveDirectory(paths.report);
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -146,11 +173,18 @@ describe('the Allure report in headless Chromium', { skip: noChromium }, () => {
     assert.ok(!text.includes(privateKey), 'the private key must not reach the report');
   });
 
-  it('should sort the planted failure into the contract deviation category', async () => {
+  it('should show every category the failures fall in, with its count', async () => {
+    assert.deepEqual(
+      ['Authentication', 'Contract deviation', 'Server error'].filter((c) => !categories.has(c)),
+      [],
+      `each planted fault must land in its category: ${JSON.stringify([...categories])}`,
+    );
     await page.goto(`${server.url}#categories`);
     await page.getByText('Contract deviation').first().waitFor();
     const text = await bodyText(page);
-    assert.match(text, new RegExp(`Contract deviation\\s+${expected.failed}\\b`));
+    for (const [name, count] of categories) {
+      assert.match(text, new RegExp(`${name}\\s+${count}\\b`), `category ${name}`);
+    }
     assert.match(text, /should refuse every request of the kind name-invalid/);
     await page.screenshot({ path: `${root}/categories.png` });
   });
@@ -189,12 +223,15 @@ describe('the Allure report in headless Chromium', { skip: noChromium }, () => {
       'failed',
       'per scenario',
     ]);
-    assert.match(report.overview.find((r) => r.check === 'ignored_auth')?.verdict ?? '', /^passed/);
+    const verdictOf = (check: string) => report.overview.find((r) => r.check === check)?.verdict;
+    assert.equal(verdictOf('ignored_auth'), 'failed');
+    assert.match(verdictOf('version_negotiation') ?? '', /^passed/);
     await page.goto(`${server.url}#globalAttachments`);
     await page.getByText('Check overview').first().click();
     await page.getByText('negative_data_rejection').first().waitFor();
     const text = await bodyText(page);
     assert.match(text, /negative_data_rejection\s+request validation\s+failed\s+per scenario/);
-    assert.match(text, /ignored_auth\s+authentication and authorization\s+passed/);
+    assert.match(text, /ignored_auth\s+authentication and authorization\s+failed/);
+    assert.match(text, /version_negotiation\s+versioning and sunset\s+passed/);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * A target that accepts the preflight's empty create (`{}`, no name: every Atlas refuses it)
+ * validates nothing, and whatever it made carries no run tag, so no sweep would find it. On a
+ * live target the run stops there (exit 2) with one line naming what the answer named, deleted
+ * when the answer gives its name, to be deleted by hand otherwise; on the embedded mock it is a
+ * planted fault, warned about, and the checks catch it.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+
+import { demo, liveEnv, runCommand } from './live-harness.ts';
+
+const createPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
+
+/** A target that creates from any body: it answers the create with `created`. */
+async function acceptingTarget(created: Record<string, unknown>) {
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received.push(`${request.method} ${request.url}`);
+      const isCreate = request.method === 'POST' && request.url === createPath;
+      response.writeHead(isCreate ? 201 : request.method === 'DELETE' ? 202 : 404, {
+        'content-type': 'application/json',
+      });
+      response.end(JSON.stringify(isCreate ? created : {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('a preflight create that the target accepts', { timeout: 120_000 }, () => {
+  it('should stop a live run with one line, deleting what the answer names', async () => {
+    const target = await acceptingTarget({ id: '6650a1b2c3d4e5f6a7b8c9ff', name: 'probe1' });
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(target.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      const lines = run.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, run.stderr);
+      assert.match(
+        lines[0] ?? '',
+        /^error: preflight: .* answered 201 to a create with the empty body \{\}, .*must be refused; it answered name probe1, id 6650a1b2c3d4e5f6a7b8c9ff: deleted it \(202\)$/,
+      );
+      assert.ok(target.received.includes(`DELETE ${createPath}/probe1`), 'it was deleted');
+      assert.doesNotMatch(run.stdout, /Running \d+ tests/, 'no check was started');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('should say what must be deleted by hand when the answer names no instance', async () => {
+    const target = await acceptingTarget({ id: '6650a1b2c3d4e5f6a7b8c9fe' });
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(target.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.deepEqual(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        /it answered id 6650a1b2c3d4e5f6a7b8c9fe: anything it created carries no run tag and must be deleted by hand/,
+      );
+      assert.ok(!target.received.some((r) => r.startsWith('DELETE')), 'nothing named to delete');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('should only warn on the embedded mock, where the checks catch the fault', async () => {
+    const env = liveEnv('', { ATLAS_MOCK_FAULTS: 'validation-off' });
+    delete env.MONGODB_ATLAS_BASE_URL;
+    const run = await runCommand('cli/conformance.ts', ['--grep', 'name-invalid'], env);
+    assert.match(run.stderr, /warning: preflight: .* answered 201 to a create with the empty body/);
+    assert.equal(run.status, 1, `the checks must catch it:\n${run.stdout}\n${run.stderr}`);
+  });
+});
