@@ -1,13 +1,27 @@
 /**
  * `npm run bench:mock`: requests per second and p99 latency of the embedded mock's create and
- * get (bearer auth), side by side in one run with a bare node:http server answering a fixed
- * body to the same requests (the practical limit of this machine) and with Prism serving the
- * published contract.
+ * get (bearer auth), side by side in one run with a bare node:http server and with Prism serving
+ * the published contract (issue 4, "Speed").
  *
- * Each server runs in its own process, so that the load generator (autocannon, in this process)
- * and the server each have a core. Targets: the mock at least half the bare server's throughput
- * and at least ten times Prism's. Settings: BENCH_SECONDS (default 8 per measurement),
- * BENCH_CONNECTIONS (default 10). Prism is skipped, with a note, when the contract file is absent.
+ * Rules of a fair run:
+ * - Each server runs alone in its own process, so that the load generator (autocannon, in this
+ *   process) and the server each have a core.
+ * - The bare server answers the same bytes as the mock: a real create and a real get answer of
+ *   the mock are captured off the socket at the start (status line, headers, body) and replayed
+ *   by bench/replay-server.ts, and the bench checks that the bare server's answers are identical.
+ *   autocannon parses every answer (status line, each header, the body's length), so a bare
+ *   server with a short body and two headers would cost the load generator less per answer and
+ *   raise the bare figure for reasons that have nothing to do with the server.
+ * - Both get the very same requests, including a fresh create body per request: the same name
+ *   would measure the duplicate refusal instead.
+ * - Each measurement follows a warm-up under the same load, not counted, so that JIT compilation
+ *   and first-use allocations do not weigh on either side.
+ *
+ * Targets (2-core machine): the mock at least half the bare server's throughput and at least ten
+ * times Prism's, for create and for get, with every answer 2xx. Exit 0 when all are met, 1 when
+ * one is missed, 2 when the bench could not run. Settings: BENCH_SECONDS (default 8 per
+ * measurement), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS (default 10). Prism is
+ * skipped, with a note, when the contract file is absent.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,6 +31,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 
 import { demoFixtures, loadWorld } from '../fixtures/world.ts';
+import { captureAnswer, type CapturedAnswer, type RawRequest } from './capture-answer.ts';
+import { replayServerSource, replayVariable, type ReplayedAnswers } from './replay-server.ts';
 
 interface CannonResult {
   requests: { average: number };
@@ -41,12 +57,14 @@ type Cannon = (options: {
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const contract = new URL('../../shared/reference/atlas-openapi-serverless.json', import.meta.url)
   .pathname;
 const demo = demoFixtures(loadWorld());
 const accept = 'application/vnd.atlas.2023-01-01+json';
 const serverlessPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
+const getName = 'benchGet';
 const progress = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Starts a server process and waits for the line that says where it listens. */
@@ -55,15 +73,16 @@ async function startProcess(
   command: string,
   args: string[],
   ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ child: ChildProcess; baseUrl: string }> {
   progress(`starting ${label} ...`);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const lines = createInterface({ input: child.stdout! });
   const errors = createInterface({ input: child.stderr! });
   const found = new Promise<string>((resolve, reject) => {
     const look = (line: string) => {
       const url = ready.exec(line)?.[1];
-      if (url !== undefined) resolve(url);
+      if (url !== undefined) resolve(url.replace(/\/$/, ''));
     };
     lines.on('line', look);
     errors.on('line', look);
@@ -92,42 +111,25 @@ async function stop(child: ChildProcess): Promise<void> {
   await once(child, 'exit');
 }
 
-const bareServer = `
-const http = require('node:http');
-const body = Buffer.from(JSON.stringify({ name: 'fixed', stateName: 'IDLE' }));
-const server = http.createServer((request, response) => {
-  request.resume();
-  request.on('end', () => {
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
-    response.end(body);
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
-`;
-
 let counter = 0;
-const createTail = '"providerSettings":{"backingProviderName":"AWS","regionName":"US_EAST_1"}}';
+const providerSettings =
+  '"providerSettings":{"backingProviderName":"AWS","regionName":"US_EAST_1"}';
 function createRequest(token: string): CannonRequest {
   return {
     method: 'POST',
     path: serverlessPath,
-    headers: {
-      accept,
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-    },
-    // A fresh name per request: the same name would measure the duplicate refusal instead.
+    headers: { accept, 'content-type': 'application/json', authorization: `Bearer ${token}` },
     setupRequest: (request) => ({
       ...request,
-      body: `{"name":"bench${(counter += 1)}",${createTail}`,
+      body: `{"name":"bench${(counter += 1)}",${providerSettings}}`,
     }),
   };
 }
 
-function getRequest(token: string, name: string): CannonRequest {
+function getRequest(token: string): CannonRequest {
   return {
     method: 'GET',
-    path: `${serverlessPath}/${name}`,
+    path: `${serverlessPath}/${getName}`,
     headers: { accept, authorization: `Bearer ${token}` },
   };
 }
@@ -141,6 +143,10 @@ interface Row {
 }
 
 async function measure(server: string, operation: string, url: string, request: CannonRequest) {
+  if (warmupSeconds > 0) {
+    progress(`warming up ${server} ${operation} for ${warmupSeconds} s (not counted)`);
+    await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
+  }
   progress(`measuring ${server} ${operation} for ${seconds} s with ${connections} connections`);
   const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
   const row: Row = {
@@ -167,41 +173,91 @@ async function bearerToken(baseUrl: string): Promise<string> {
   return ((await answer.json()) as { access_token: string }).access_token;
 }
 
-const rows: Row[] = [];
-const node = process.execPath;
-
-// The bare server gets the very requests the mock gets, so that the load generator's own cost
-// (building a fresh create body per request) weighs the same on both sides.
-const bare = await startProcess('bare node:http', node, ['-e', bareServer], /on (http:\S+)/);
-try {
-  rows.push(await measure('bare node:http', 'create', bare.baseUrl, createRequest('x')));
-  rows.push(await measure('bare node:http', 'get', bare.baseUrl, getRequest('x', 'x')));
-} finally {
-  await stop(bare.child);
+function rawOf(request: CannonRequest, body?: string): RawRequest {
+  return { method: request.method, path: request.path, headers: request.headers, body };
 }
 
-// The mock as `npm run mock` serves it, without the default rate limit (a bench would meet it).
-const mockArgs = ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--rate-limit', 'off'];
-const mock = await startProcess('embedded mock', node, mockArgs, /listening on (http:\S+)/);
-try {
-  const token = await bearerToken(mock.baseUrl);
-  const seed = await fetch(`${mock.baseUrl}${serverlessPath}`, {
-    method: 'POST',
-    headers: { accept, 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      name: 'benchGet',
-      providerSettings: { backingProviderName: 'AWS', regionName: 'US_EAST_1' },
-    }),
-  });
-  if (seed.status !== 201) throw new Error(`the mock refused the seed create: ${seed.status}`);
-  rows.push(await measure('mock', 'create', mock.baseUrl, createRequest(token)));
-  rows.push(await measure('mock', 'get', mock.baseUrl, getRequest(token, 'benchGet')));
-} finally {
-  await stop(mock.child);
+/** Captures one create and one get answer of a running mock, the get's instance seeded. */
+async function captureMockAnswers(baseUrl: string, token: string): Promise<ReplayedAnswers> {
+  const { hostname, port } = new URL(baseUrl);
+  const target = [hostname, Number(port)] as const;
+  const create = (name: string) => `{"name":"${name}",${providerSettings}}`;
+  const seeded = await captureAnswer(...target, rawOf(createRequest(token), create(getName)));
+  if (seeded.status !== 201) throw new Error(`the mock must create ${getName}: ${seeded.status}`);
+  const answers = {
+    create: await captureAnswer(...target, rawOf(createRequest(token), create('benchCapture'))),
+    get: await captureAnswer(...target, rawOf(getRequest(token))),
+  };
+  if (answers.create.status !== 201 || answers.get.status !== 200) {
+    throw new Error(
+      `the mock must answer 201 and 200 to capture them, not ${answers.create.status}`,
+    );
+  }
+  return answers;
 }
 
-let prismNote = '';
-if (existsSync(contract)) {
+/** Why two answers differ on the wire, or undefined when they are the same bytes. */
+function wireDifference(expected: CapturedAnswer, actual: CapturedAnswer): string | undefined {
+  const head = (answer: CapturedAnswer) =>
+    [`${answer.status} ${answer.statusMessage}`, ...answer.headers.map((h) => h.join(': '))].join(
+      '\n',
+    );
+  if (head(expected) !== head(actual)) return `head\n${head(expected)}\nvs\n${head(actual)}`;
+  return expected.body === actual.body ? undefined : 'body';
+}
+
+interface MockRun {
+  answers: ReplayedAnswers;
+  /** The bearer token the mock issued; the other servers get it too, for the same requests. */
+  token: string;
+}
+
+async function benchMock(rows: Row[]): Promise<MockRun> {
+  // The mock as `npm run mock` serves it, without the default rate limit (a bench would meet it).
+  const mockArgs = ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--rate-limit', 'off'];
+  const mock = await startProcess('embedded mock', process.execPath, mockArgs, /on (http:\S+)/);
+  try {
+    const token = await bearerToken(mock.baseUrl);
+    const answers = await captureMockAnswers(mock.baseUrl, token);
+    progress(
+      `captured the mock's answers: create ${answers.create.body.length} bytes of body, ` +
+        `get ${answers.get.body.length}, ${answers.get.headers.length} header lines`,
+    );
+    rows.push(await measure('mock', 'create', mock.baseUrl, createRequest(token)));
+    rows.push(await measure('mock', 'get', mock.baseUrl, getRequest(token)));
+    return { answers, token };
+  } finally {
+    await stop(mock.child);
+  }
+}
+
+async function benchBare(rows: Row[], { answers, token }: MockRun): Promise<void> {
+  const env = { ...process.env, [replayVariable]: JSON.stringify(answers) };
+  const args = ['-e', replayServerSource];
+  const bare = await startProcess('bare node:http', process.execPath, args, /on (http:\S+)/, env);
+  try {
+    const { hostname, port } = new URL(bare.baseUrl);
+    const created = `{"name":"benchCapture",${providerSettings}}`;
+    const replayed = {
+      create: await captureAnswer(hostname, Number(port), rawOf(createRequest(token), created)),
+      get: await captureAnswer(hostname, Number(port), rawOf(getRequest(token))),
+    };
+    for (const operation of ['create', 'get'] as const) {
+      const difference = wireDifference(answers[operation], replayed[operation]);
+      if (difference !== undefined) {
+        throw new Error(`the bare server must answer the mock's ${operation} bytes: ${difference}`);
+      }
+    }
+    progress("the bare server's answers are the mock's, byte for byte");
+    rows.push(await measure('bare node:http', 'create', bare.baseUrl, createRequest(token)));
+    rows.push(await measure('bare node:http', 'get', bare.baseUrl, getRequest(token)));
+  } finally {
+    await stop(bare.child);
+  }
+}
+
+async function benchPrism(rows: Row[], { token }: MockRun): Promise<string | undefined> {
+  if (!existsSync(contract)) return `Prism skipped: ${contract} is absent.`;
   const prismBin = new URL('../node_modules/.bin/prism', import.meta.url).pathname;
   const port = await freePort();
   const prism = await startProcess(
@@ -211,43 +267,61 @@ if (existsSync(contract)) {
     /listening on (http:\/\/[^\s]+)/i,
   );
   try {
-    const base = prism.baseUrl.replace(/\/$/, '');
-    rows.push(await measure('Prism', 'create', base, createRequest('token')));
-    rows.push(await measure('Prism', 'get', base, getRequest('token', 'benchGet')));
+    rows.push(await measure('Prism', 'create', prism.baseUrl, createRequest(token)));
+    rows.push(await measure('Prism', 'get', prism.baseUrl, getRequest(token)));
   } finally {
     await stop(prism.child);
   }
-} else {
-  prismNote = `Prism skipped: ${contract} is absent.`;
+  return undefined;
 }
 
-const pad = (text: string | number, width: number) => String(text).padEnd(width);
-progress('');
-progress(
-  `${pad('server', 16)}${pad('operation', 12)}${pad('req/s', 10)}${pad('p99 ms', 8)}not 2xx`,
-);
-for (const row of rows) {
+/** Prints the table and the verdict of each target; true when every target is met. */
+function report(rows: Row[], prismNote: string | undefined): boolean {
+  const pad = (text: string | number, width: number) => String(text).padEnd(width);
+  progress('');
   progress(
-    `${pad(row.server, 16)}${pad(row.operation, 12)}${pad(row.rps, 10)}${pad(row.p99, 8)}` +
-      `${row.failed}`,
+    `${pad('server', 16)}${pad('operation', 12)}${pad('req/s', 10)}${pad('p99 ms', 8)}not 2xx`,
   );
-}
-progress('');
-let missed = false;
-for (const operation of ['create', 'get']) {
-  const bareRps =
-    rows.find((r) => r.server === 'bare node:http' && r.operation === operation)?.rps ?? 0;
-  const mockRps = rows.find((r) => r.server === 'mock' && r.operation === operation)?.rps ?? 0;
-  const prismRps = rows.find((r) => r.server === 'Prism' && r.operation === operation)?.rps;
-  const vsBare = mockRps / bareRps;
-  missed ||= vsBare < 0.5;
-  let line = `mock ${operation}: ${vsBare.toFixed(2)}x bare (target >= 0.5x)`;
-  if (prismRps !== undefined) {
-    const vsPrism = mockRps / prismRps;
-    missed ||= vsPrism < 10;
-    line += `, ${vsPrism.toFixed(1)}x Prism (target >= 10x)`;
+  for (const row of rows) {
+    progress(
+      `${pad(row.server, 16)}${pad(row.operation, 12)}${pad(row.rps, 10)}${pad(row.p99, 8)}` +
+        `${row.failed}`,
+    );
   }
-  progress(line);
+  progress('');
+  let met = true;
+  const find = (server: string, operation: string) =>
+    rows.find((r) => r.server === server && r.operation === operation);
+  for (const operation of ['create', 'get']) {
+    const mock = find('mock', operation);
+    const bare = find('bare node:http', operation);
+    const prism = find('Prism', operation);
+    if (mock === undefined || bare === undefined) throw new Error(`${operation} was not measured`);
+    const vsBare = mock.rps / bare.rps;
+    met &&= vsBare >= 0.5 && mock.failed === 0;
+    let line = `mock ${operation}: ${vsBare.toFixed(2)}x bare (target >= 0.5x)`;
+    if (prism !== undefined) {
+      const vsPrism = mock.rps / prism.rps;
+      met &&= vsPrism >= 10;
+      line += `, ${vsPrism.toFixed(1)}x Prism (target >= 10x)`;
+    }
+    if (mock.failed > 0) line += `; ${mock.failed} answers not 2xx, so the figure does not count`;
+    progress(line);
+  }
+  if (prismNote !== undefined) progress(prismNote);
+  progress(met ? 'all targets met' : 'a target was missed');
+  return met;
 }
-if (prismNote !== '') progress(prismNote);
-progress(missed ? 'a target was missed' : 'all targets met');
+
+async function main(): Promise<number> {
+  const rows: Row[] = [];
+  const mock = await benchMock(rows);
+  await benchBare(rows, mock);
+  const prismNote = await benchPrism(rows, mock);
+  return report(rows, prismNote) ? 0 : 1;
+}
+
+process.exitCode = await main().catch((error: Error) => {
+  process.stderr.write(`bench:mock could not run: ${error.message}\n`);
+  return 2;
+});

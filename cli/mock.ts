@@ -40,9 +40,24 @@ const usage =
   '[--non-boolean-flag ignore|reject] [--rate-limit off|C/R/S] ' +
   '[--operational-fault kind[*times]]... [--latency-ms N]';
 
-function readOptions() {
-  const { values } = parseArgs({
+function parseOrExit(): ReturnType<typeof parseCommandLine>['values'] {
+  try {
+    const { values } = parseCommandLine();
+    if (values.help === true) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    // An unknown or incomplete option: one line saying which, then the usage, exit 2.
+    exitWithUsageError((error as Error).message, usage);
+  }
+}
+
+function parseCommandLine() {
+  return parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h' },
       port: { type: 'string', default: '4010' },
       clock: { type: 'string' },
       world: { type: 'string' },
@@ -57,6 +72,10 @@ function readOptions() {
     },
     strict: true,
   });
+}
+
+function readOptions() {
+  const values = parseOrExit();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     exitWithUsageError(`--port must be a whole number from 0 to 65535, not ${values.port}`, usage);

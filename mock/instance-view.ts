@@ -11,9 +11,12 @@ import type { InstanceState, StoredInstance } from './instance-store.ts';
 
 export const mongoDBVersion = '8.0.17';
 
-/** Atlas writes instants to the second, with a Z. */
+/**
+ * Atlas writes instants to the second, with a Z. toISOString always ends in `.sssZ`, so cutting
+ * those five characters is the same as a regex replace, at a fraction of its cost per answer.
+ */
 export function atlasInstant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${date.toISOString().slice(0, -5)}Z`;
 }
 
 export function instanceView(

@@ -36,6 +36,25 @@ export class TokenBook {
     return record.account;
   }
 
+  /**
+   * Ends a live token's hour now, as the passing of that hour would: the control endpoint's,
+   * so one test can expire its own token without moving the clock every other test reads.
+   */
+  expire(token: string, now: Date): boolean {
+    const record = this.tokens.get(token);
+    if (record === undefined || record.revoked) return false;
+    record.expiresAt = Math.min(record.expiresAt, now.getTime());
+    return true;
+  }
+
+  /** Whether the token was issued here and is past its life (not revoked): for a fault. */
+  expiredAccountOf(token: string, now: Date): ServiceAccount | undefined {
+    const record = this.tokens.get(token);
+    if (record === undefined || record.revoked || now.getTime() < record.expiresAt)
+      return undefined;
+    return record.account;
+  }
+
   revoke(token: string): void {
     const record = this.tokens.get(token);
     if (record !== undefined) record.revoked = true;
