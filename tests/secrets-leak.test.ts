@@ -91,7 +91,9 @@ function writtenBy(reportsDir: string, run: { stdout: string; stderr: string }) 
 
 let mock: MockProcess;
 before(async () => {
-  mock = await startMockProcess(['--world', worldFile, '--fault', 'validation-off']);
+  // A fault that fails checks but still refuses the preflight's empty create: a live run whose
+  // preflight is answered 201 stops before any check (cli/preflight.ts).
+  mock = await startMockProcess(['--world', worldFile, '--fault', 'name-pattern-unchecked']);
 });
 after(async () => mock.stop());
 
