@@ -67,11 +67,6 @@ export function buildAllureReport(
   return { index, generated, overview };
 }
 
-/** What cli/conformance.ts calls: the report's index.html path. */
-export function generateAllureReport(resultsDir: string, reportDir: string): string {
-  return buildAllureReport(resultsDir, reportDir).index;
-}
-
 const usage = 'usage: npm run report:merge -- <shard-results-dir>...';
 
 function mergeMain(): number {

@@ -26,7 +26,7 @@ import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 import { ConfigError, loadEnvFile, readConfig } from '../lib/config.ts';
 import { machineRunTag, newRunTagValue } from '../lib/run-tag.ts';
 import { defaultMockOptions, startMock, type RunningMock } from '../mock/server.ts';
-import { generateAllureReport } from './allure-report.ts';
+import { buildAllureReport } from './allure-report.ts';
 import { embeddedMockOptionsFromEnv } from './embedded-mock-env.ts';
 import { exitCodes, exitWithUsageError, printUsageError } from './exit.ts';
 import {
@@ -112,7 +112,14 @@ async function main(): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
   const config = readConfigOrExit(env);
-  const mock = config.baseUrl === undefined ? await embedMock(env) : undefined;
+  let mock: RunningMock | undefined;
+  try {
+    mock = config.baseUrl === undefined ? await embedMock(env) : undefined;
+  } catch (error) {
+    // ATLAS_MOCK_* settings that break their rules: one line each, as for the rest.
+    if (error instanceof ConfigError) exitWithUsageError(error.problems.join('\nerror: '));
+    throw error;
+  }
   const live = mock === undefined;
   let runTag = '';
   if (live) {
@@ -200,16 +207,20 @@ async function main(): Promise<number> {
     facts.push(`**left on the target**: ${left.join(', ')}`);
     if (code === exitCodes.conforms) code = exitCodes.couldNotRun;
   }
+  const rows = checkRows(paths.results);
+  if (rows.length === 0 && code !== exitCodes.couldNotRun) {
+    // Playwright ran no test (a --grep that matches none, an option it refused): nothing was
+    // judged, so the run is no verdict, never a pass.
+    printUsageError('no check ran: the run judged nothing (see the lines above)');
+    code = exitCodes.couldNotRun;
+  }
   const verdict =
     ['conforms', 'a check failed', 'the run could not happen'][code] ?? `exit ${code}`;
   facts.push(`verdict: ${verdict} (exit ${code})`);
-  writeSummary(
-    summaryMarkdown('Conformance', facts, checkRows(paths.results)),
-    `${paths.root}/summary.md`,
-  );
+  writeSummary(summaryMarkdown('Conformance', facts, rows), `${paths.root}/summary.md`);
   say(`Summary: ${paths.root}/summary.md`);
-  const reportPath = generateAllureReport(paths.results, paths.report);
-  say(`Allure report: ${reportPath}`);
+  const report = buildAllureReport(paths.results, paths.report);
+  if (report.generated) say(`Allure report: ${report.index}`);
   return code;
 }
 

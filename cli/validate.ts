@@ -67,11 +67,24 @@ function jsonHeaders(value: unknown, where: string): HeaderMap | undefined {
   return value as HeaderMap;
 }
 
+/** The `{method, url}` that names the operation, when given; both must be strings. */
+function requestOf(value: unknown, where: string): { method?: string; url?: string } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw new BadInput(`${where}.request must be an object`);
+  for (const field of ['method', 'url'] as const) {
+    if (value[field] !== undefined && typeof value[field] !== 'string') {
+      throw new BadInput(`${where}.request.${field} must be a string`);
+    }
+  }
+  return value as { method?: string; url?: string };
+}
+
 function fromHar(har: Record<string, unknown>, file: string): Labelled[] {
   const entries = (har.log as { entries?: unknown }).entries;
   if (!Array.isArray(entries)) throw new BadInput(`${file}: log.entries must be a list`);
   return entries.map((entry: unknown, index) => {
-    const { request, response } = entry as {
+    if (!isObject(entry)) throw new BadInput(`${file}: log.entries[${index}] must be an object`);
+    const { request: rawRequest, response } = entry as {
       request?: { method?: string; url?: string };
       response?: {
         status?: number;
@@ -82,6 +95,7 @@ function fromHar(har: Record<string, unknown>, file: string): Labelled[] {
     if (typeof response?.status !== 'number') {
       throw new BadInput(`${file}: log.entries[${index}].response.status must be a number`);
     }
+    const request = requestOf(rawRequest, `${file}: log.entries[${index}]`);
     const content = response.content ?? {};
     const text =
       content.encoding === 'base64' && content.text !== undefined
@@ -106,9 +120,11 @@ function fromResponses(value: unknown, file: string): Labelled[] {
     if (!isObject(item) || typeof item.status !== 'number') {
       throw new BadInput(`${file}: response ${index} must be an object with a numeric status`);
     }
-    const request = isObject(item.request)
-      ? (item.request as RecordedResponse['request'])
-      : undefined;
+    const given = requestOf(item.request, `${file}: response ${index}`);
+    const request =
+      given?.method !== undefined && given.url !== undefined
+        ? { method: given.method, url: given.url }
+        : undefined;
     const headers = jsonHeaders(item.headers, `${file}: response ${index}`);
     const body = typeof item.body === 'string' ? parseBody(item.body) : { body: item.body };
     return { label: `${file}#${index}`, status: item.status, headers, ...body, request };

@@ -157,8 +157,8 @@ function judgeWithoutJson(response: RecordedResponse, form: BodyForm): Judged | 
   if (contract === undefined) return undefined;
   const message =
     form === 'empty'
-      ? `a ${response.status} answer must carry a ${contract} body, not an empty one`
-      : `a ${response.status} answer must carry a ${contract} body as JSON, not unparseable text`;
+      ? `a ${response.status} answer must carry its ${contract} body, not an empty one`
+      : `a ${response.status} answer must carry its ${contract} body as JSON, not unparseable text`;
   return {
     contracts: [contract],
     deviations: [{ pointer: '/', rule: form === 'empty' ? 'body' : 'json', message }],

@@ -78,7 +78,7 @@ function mediaTypeFindings(answer: JudgedAnswer, out: HeaderFindings): void {
       out.deviations.push({
         pointer,
         rule: 'media-type',
-        message: `a ${answer.contract} body must be sent as application/json, not ${value}`,
+        message: `the ${answer.contract} body must be sent as application/json, not ${value}`,
       });
     }
     return;
@@ -92,7 +92,7 @@ function mediaTypeFindings(answer: JudgedAnswer, out: HeaderFindings): void {
     out.deviations.push({
       pointer,
       rule: 'media-type',
-      message: `a ${answer.contract} body must be sent as ${wanted}, not ${value}`,
+      message: `the ${answer.contract} body must be sent as ${wanted}, not ${value}`,
     });
     return;
   }

@@ -116,9 +116,11 @@ export class AtlasClient {
           await this.sleep(backoffMs(this.retry, attempt));
           continue;
         }
-        throw new TargetUnreachable(
-          `${request.method} ${url.origin} could not be reached: ${cause}`,
-        );
+        // A parser error (HPE_*) means something answered, but not in HTTP.
+        const what = cause.startsWith('HPE_')
+          ? `answered with something that is not HTTP (${cause})`
+          : `could not be reached: ${cause}`;
+        throw new TargetUnreachable(`${request.method} ${url.origin} ${what}`);
       }
       const text = await response.text();
       const responseHeaders: Record<string, string> = {};

@@ -134,6 +134,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (seed !== undefined && (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31)) {
     problems.push('ATLAS_CONFORMANCE_SEED must be a 32-bit whole number');
   }
+  // Read again where they are used (playwright.config.ts, fixtures/envelope-rule.ts,
+  // fixtures/property.ts); checked here so that a bad value stops the run before any request.
+  const workers = optional(env, 'ATLAS_CONFORMANCE_WORKERS');
+  if (workers !== undefined && !(/^\d{1,2}$/.test(workers) && Number(workers) >= 1)) {
+    problems.push('ATLAS_CONFORMANCE_WORKERS must be a whole number from 1 to 99');
+  }
+  const envelopeStatus = optional(env, 'ATLAS_CONFORMANCE_ENVELOPE_STATUS');
+  if (envelopeStatus !== undefined && !['same', '200', 'either'].includes(envelopeStatus)) {
+    problems.push('ATLAS_CONFORMANCE_ENVELOPE_STATUS must be same, 200 or either');
+  }
+  const path = optional(env, 'ATLAS_CONFORMANCE_PATH');
+  if (path !== undefined && optional(env, 'ATLAS_CONFORMANCE_PROPERTY') === undefined) {
+    problems.push(
+      'ATLAS_CONFORMANCE_PATH must come with ATLAS_CONFORMANCE_PROPERTY (copy the whole replay ' +
+        'line of the failure)',
+    );
+  }
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
+    problems.push('ATLAS_CONFORMANCE_PATH must be a fast-check path such as 3:0:1');
+  }
   const live = readLiveSettings((name) => optional(env, name), problems, url);
   if (problems.length > 0) throw new ConfigError(problems);
   return {

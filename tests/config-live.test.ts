@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { ConfigError, readConfig } from '../lib/config.ts';
@@ -72,6 +75,25 @@ describe('configuration', () => {
     ]);
   });
 
+  it('should check the run settings that only the runner and the workers read', () => {
+    const problems = problemsOf({
+      ...live,
+      ATLAS_CONFORMANCE_WORKERS: 'abc',
+      ATLAS_CONFORMANCE_ENVELOPE_STATUS: 'bogus',
+      ATLAS_CONFORMANCE_PATH: '0:x',
+    });
+    assert.deepEqual(problems, [
+      'ATLAS_CONFORMANCE_WORKERS must be a whole number from 1 to 99',
+      'ATLAS_CONFORMANCE_ENVELOPE_STATUS must be same, 200 or either',
+      'ATLAS_CONFORMANCE_PATH must come with ATLAS_CONFORMANCE_PROPERTY (copy the whole replay ' +
+        'line of the failure)',
+      'ATLAS_CONFORMANCE_PATH must be a fast-check path such as 3:0:1',
+    ]);
+    assert.deepEqual(problemsOf({ ...live, ATLAS_CONFORMANCE_WORKERS: '0' }), [
+      'ATLAS_CONFORMANCE_WORKERS must be a whole number from 1 to 99',
+    ]);
+  });
+
   it('should read the optional fixtures that enable the authorization checks', () => {
     const config = readConfig({
       ...live,
@@ -121,5 +143,40 @@ describe('npm run conformance with a bad configuration', () => {
         'production (every creation there is billed)',
     ]);
     assert.equal(run.stdout.trim(), '', 'nothing else is printed, nothing is started');
+  });
+
+  it('should exit 2, never 0, when no check ran', () => {
+    const run = spawnSync(
+      'npx',
+      ['tsx', 'cli/conformance.ts', '--grep', 'no check is called this'],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
+          ATLAS_CONFORMANCE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'no-check-')),
+        },
+      },
+    );
+    assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stderr, /error: no check ran/);
+  });
+
+  it('should exit 2 with one line when a setting of the embedded mock breaks its rule', () => {
+    const run = spawnSync('npx', ['tsx', 'cli/conformance.ts'], {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
+        ATLAS_MOCK_CLOCK: 'yesterday',
+      },
+    });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(
+      run.stderr.trim(),
+      'error: ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01',
+    );
   });
 });
