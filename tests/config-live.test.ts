@@ -120,19 +120,26 @@ describe('configuration', () => {
   });
 });
 
+/** `npm run conformance` with only the given settings (no .env file is read). */
+function conformance(args: string[], settings: Record<string, string>) {
+  return spawnSync('npx', ['tsx', 'cli/conformance.ts', ...args], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
+      ...settings,
+    },
+  });
+}
+
 describe('npm run conformance with a bad configuration', () => {
   it('should exit 2 with one line per problem before sending anything', () => {
     // The base URL is a port nothing listens on: a request would fail differently.
-    const run = spawnSync('npx', ['tsx', 'cli/conformance.ts'], {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
-        MONGODB_ATLAS_BASE_URL: 'https://cloud.mongodb.com',
-        MONGODB_ATLAS_PROJECT_ID: 'nothex',
-        MONGODB_ATLAS_PUBLIC_KEY: 'only-half',
-      },
+    const run = conformance([], {
+      MONGODB_ATLAS_BASE_URL: 'https://cloud.mongodb.com',
+      MONGODB_ATLAS_PROJECT_ID: 'nothex',
+      MONGODB_ATLAS_PUBLIC_KEY: 'only-half',
     });
     assert.equal(run.status, 2, run.stderr);
     const lines = run.stderr.trim().split('\n');
@@ -146,33 +153,15 @@ describe('npm run conformance with a bad configuration', () => {
   });
 
   it('should exit 2, never 0, when no check ran', () => {
-    const run = spawnSync(
-      'npx',
-      ['tsx', 'cli/conformance.ts', '--grep', 'no check is called this'],
-      {
-        encoding: 'utf8',
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
-          ATLAS_CONFORMANCE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'no-check-')),
-        },
-      },
-    );
+    const run = conformance(['--grep', 'no check is called this'], {
+      ATLAS_CONFORMANCE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'no-check-')),
+    });
     assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
     assert.match(run.stderr, /error: no check ran/);
   });
 
   it('should exit 2 with one line when a setting of the embedded mock breaks its rule', () => {
-    const run = spawnSync('npx', ['tsx', 'cli/conformance.ts'], {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ATLAS_CONFORMANCE_ENV_FILE: '/dev/null',
-        ATLAS_MOCK_CLOCK: 'yesterday',
-      },
-    });
+    const run = conformance([], { ATLAS_MOCK_CLOCK: 'yesterday' });
     assert.equal(run.status, 2, run.stderr);
     assert.equal(
       run.stderr.trim(),

@@ -135,6 +135,11 @@ export interface Listed {
 }
 
 /** The demo project's instances, as the owner key lists them. */
+/** The instances of the demo project that carry a run tag: what a sweep may delete. */
+export async function taggedInstances(baseUrl: string): Promise<Listed[]> {
+  return (await listInstances(baseUrl)).filter((instance) => instance.runTag);
+}
+
 export async function listInstances(baseUrl: string): Promise<Listed[]> {
   const client = new AtlasClient(baseUrl, { kind: 'digest', ...demo.owner });
   const answer = await client.send({

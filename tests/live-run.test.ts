@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  listInstances,
+  taggedInstances,
   liveEnv,
   runCommand,
   startMockProcess,
@@ -23,7 +23,7 @@ before(async () => {
 });
 after(async () => mock.stop());
 
-const tagged = async () => (await listInstances(mock.baseUrl)).filter((i) => i.runTag);
+const tagged = () => taggedInstances(mock.baseUrl);
 
 describe('a live run', { timeout: 300_000 }, () => {
   it('should skip creating checks unless creating is allowed', async () => {

@@ -13,6 +13,7 @@ import { AtlasClient } from '../lib/atlas-client.ts';
 import {
   demo,
   listInstances,
+  taggedInstances,
   liveEnv,
   runCommand,
   startCommand,
@@ -28,7 +29,7 @@ before(async () => {
 });
 after(async () => mock.stop());
 
-const tagged = async () => (await listInstances(mock.baseUrl)).filter((i) => i.runTag);
+const tagged = () => taggedInstances(mock.baseUrl);
 
 describe('the orphan sweep', { timeout: 300_000 }, () => {
   it('should leave nothing behind after the next run when killed with SIGKILL', async () => {
