@@ -9,6 +9,8 @@ import { formatDetail, scenario, type ScenarioId } from '../contracts/catalogue.
 export interface MockAnswer {
   status: number;
   body: unknown;
+  /** The body as compact JSON, when the route already has it (sent unless enveloped). */
+  text?: string;
   headers?: Record<string, string>;
   /** A paginated list: `envelope=true` adds `status` to it instead of wrapping it (REF). */
   paginated?: boolean;

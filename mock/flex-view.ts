@@ -4,14 +4,14 @@
  * always on, versionReleaseSystem LTS, and no `links`. Keys in alphabetical order.
  */
 import type { InstanceState, StoredInstance } from './instance-store.ts';
-import { atlasInstant, mongoDBVersion } from './instance-view.ts';
+import { instantsOf, mongoDBVersion } from './instance-view.ts';
 
 export function flexView(instance: StoredInstance, state: InstanceState): Record<string, unknown> {
   return {
     backupSettings: { enabled: true },
     clusterType: 'REPLICASET',
     connectionStrings: { standardSrv: `mongodb+srv://${instance.srvHost}` },
-    createDate: atlasInstant(instance.createdAt),
+    createDate: instantsOf(instance).createDate,
     groupId: instance.groupId,
     id: instance.id,
     mongoDBVersion,

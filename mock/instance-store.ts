@@ -29,6 +29,23 @@ export interface StoredInstance {
   srvHost: string;
   /** Made through the Flex API (a seeded Flex cluster), not through /serverless. */
   flexApiOnly?: boolean;
+  /**
+   * Texts that instance-view.ts and instance-answer.ts write once and keep on the instance.
+   * Plain fields: kept in WeakMaps beside the store instead, they made creates slower as the
+   * store grew to the bench's hundreds of thousands of instances (`npm run bench:mock`).
+   */
+  writtenInstants?: { createDate: string; nextBackupDate: string };
+  keptAnswer?: KeptAnswerText;
+}
+
+/** The compact JSON of an instance's last answer, and what it was written from. */
+export interface KeptAnswerText {
+  state: InstanceState;
+  baseUrl: string;
+  tags: StoredInstance['tags'];
+  terminationProtectionEnabled: boolean;
+  continuousBackupEnabled: boolean | undefined;
+  text: string;
 }
 
 export type InstanceState = 'CREATING' | 'IDLE' | 'UPDATING' | 'DELETING' | 'DELETED';

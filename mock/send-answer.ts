@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { MockAnswer } from './atlas-error.ts';
 import { jacksonPretty } from './jackson-pretty.ts';
+import { TextOfSecond } from './text-of-second.ts';
 
 export interface AnswerContext {
   now: Date;
@@ -36,21 +37,7 @@ export function queryFlag(request: FastifyRequest, name: string): boolean {
   return (Array.isArray(value) ? value[0] : value) === 'true';
 }
 
-/**
- * The `Date` header of an instant. It only changes once a second, so the text of the current
- * second is kept: formatting a date on every answer was a measurable share of a request
- * (`npm run bench:mock`).
- */
-let dateSecond = Number.NaN;
-let dateText = '';
-export function httpDate(now: Date): string {
-  const second = Math.floor(now.getTime() / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateText = now.toUTCString();
-  }
-  return dateText;
-}
+const httpDates = new TextOfSecond((date) => date.toUTCString());
 
 function setHeaders(reply: FastifyReply, headers: Record<string, string> | undefined): void {
   // for...in over the few own keys: no entries array per answer, as Object.entries would make.
@@ -66,7 +53,7 @@ export function sendAnswer(
   options?: { alwaysPretty?: boolean },
 ): FastifyReply {
   const isError = answer.status >= 400;
-  reply.header('Date', httpDate(context.now));
+  reply.header('Date', httpDates.of(context.now.getTime()));
   reply.header('Server', 'mdbws');
   reply.header('X-Content-Type-Options', 'nosniff');
   setHeaders(reply, context.deprecationHeaders);
@@ -82,14 +69,17 @@ export function sendAnswer(
 
   let status = answer.status;
   let body = answer.body;
+  let text = answer.text;
   if (queryFlag(request, 'envelope')) {
+    text = undefined;
     body = answer.paginated
       ? { ...(answer.body as object), status: answer.status }
       : { status: answer.status, content: answer.body };
     if (context.envelopeStatus === '200') status = 200;
   }
   const indent = options?.alwaysPretty === true || queryFlag(request, 'pretty');
-  const text = indent ? jacksonPretty(body) : JSON.stringify(body);
+  if (indent) text = jacksonPretty(body);
+  else text ??= JSON.stringify(body);
   if (isError || context.mediaType === undefined) {
     // A Buffer keeps fastify from appending its own charset to plain application/json.
     return reply

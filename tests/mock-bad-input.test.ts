@@ -46,6 +46,16 @@ describe('mock answers to bad input', () => {
     );
   });
 
+  it('should read a body that starts with a UTF-8 byte order mark, as Jackson does', async () => {
+    const body =
+      '{"name":"withBom","providerSettings":{"backingProviderName":"AWS",' +
+      '"regionName":"US_EAST_1"}}';
+    const rawBody = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]);
+    const created = await mock.call('POST', serverless, { rawBody, headers: json });
+    assert.equal(created.status, 201);
+    assert.equal(created.json().name, 'withBom');
+  });
+
   it('should answer 415 to a body sent as another media type', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
       const answer = await mock.call('POST', serverless, {

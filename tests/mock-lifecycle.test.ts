@@ -202,6 +202,27 @@ describe('mock lifecycle', () => {
     }
   });
 
+  it('should answer each GET with the instance as it is now, not as it was read', async () => {
+    // The mock keeps the text of an instance's last answer: a PATCH, a new state or another
+    // host must each show on the next read.
+    await mock.call('POST', serverless, { body: createBody('readTwice') });
+    await sleep(transitionMs + 50);
+    const before = await mock.call('GET', `${serverless}/readTwice`);
+    assert.equal(before.json().terminationProtectionEnabled, false);
+    await mock.call('PATCH', `${serverless}/readTwice`, {
+      body: { terminationProtectionEnabled: true, tags: [{ key: 'k', value: 'v' }] },
+    });
+    await sleep(transitionMs + 50);
+    const after = await mock.call('GET', `${serverless}/readTwice`);
+    assert.equal(after.json().stateName, 'IDLE');
+    assert.equal(after.json().terminationProtectionEnabled, true);
+    assert.deepEqual(after.json().tags, [{ key: 'k', value: 'v' }]);
+    const elsewhere = await mock.call('GET', `${serverless}/readTwice`, {
+      headers: { host: 'other.example.test' },
+    });
+    assert.match(elsewhere.json().links[0].href, /^http:\/\/other\.example\.test\//);
+  });
+
   it('should write links with the host the caller used', async () => {
     const created = await mock.call('POST', serverless, {
       body: createBody('linkHost'),

@@ -9,7 +9,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { admit } from '../gate.ts';
-import { instanceView } from '../instance-view.ts';
+import { readAnswer } from '../instance-answer.ts';
 import { alreadyDeleting, serverlessNotFound, terminationProtected } from '../lifecycle-errors.ts';
 import type { MockContext } from '../mock-context.ts';
 import { sendAnswer } from '../send-answer.ts';
@@ -28,8 +28,8 @@ export function getServerless(context: MockContext, request: ByName, reply: Fast
     return sendAnswer(request, reply, serverlessNotFound(name, groupId), admitted.answerContext);
   }
   const state = context.store.stateOf(instance, admitted.now);
-  const body = instanceView(instance, state, baseUrlOf(request));
-  return sendAnswer(request, reply, { status: 200, body }, admitted.answerContext);
+  const answer = readAnswer(instance, state, baseUrlOf(request));
+  return sendAnswer(request, reply, answer, admitted.answerContext);
 }
 
 export function deleteServerless(context: MockContext, request: ByName, reply: FastifyReply) {
