@@ -4,8 +4,8 @@
  * the published contract (issue 4, "Speed").
  *
  * Rules of a fair run:
- * - Each server runs alone in its own process, so that the load generator (autocannon, in this
- *   process) and the server each have a core.
+ * - Each server runs in its own process, so that the load generator (autocannon, in this
+ *   process) and the server measured each have a core.
  * - The bare server answers the same bytes as the mock: a real create and a real get answer of
  *   the mock are captured off the socket at the start (status line, headers, body) and replayed
  *   by bench/replay-server.ts, and the bench checks that the bare server's answers are identical.
@@ -14,49 +14,40 @@
  *   raise the bare figure for reasons that have nothing to do with the server.
  * - Both get the very same requests, including a fresh create body per request: the same name
  *   would measure the duplicate refusal instead.
- * - Each measurement follows a warm-up under the same load, not counted, so that JIT compilation
- *   and first-use allocations do not weigh on either side.
+ * - The mock and the bare server are measured in interleaved rounds, back to back and in
+ *   alternating order, and the ratio is the median of the rounds' ratios. This shared machine's
+ *   speed drifts by 40% over tens of seconds; measured one after the other, the two servers
+ *   would meet different machines, while two measurements a few seconds apart meet the same one.
+ * - Each server is warmed up under the same load before its first round, not counted, so that
+ *   JIT compilation and first-use allocations do not weigh on either side.
  *
  * Targets (2-core machine): the mock at least half the bare server's throughput and at least ten
  * times Prism's, for create and for get, with every answer 2xx. Exit 0 when all are met, 1 when
- * one is missed, 2 when the bench could not run. Settings: BENCH_SECONDS (default 8 per
- * measurement), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS (default 10). Prism is
- * skipped, with a note, when the contract file is absent.
+ * one is missed, 2 when the bench could not run. Settings: BENCH_ROUNDS (default 5),
+ * BENCH_SECONDS (default 3 per measurement), BENCH_WARMUP_SECONDS (default 2),
+ * BENCH_CONNECTIONS (default 10). Prism is skipped, with a note, when the contract file is absent.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
 
 import { demoFixtures, loadWorld } from '../fixtures/world.ts';
 import { captureAnswer, type CapturedAnswer, type RawRequest } from './capture-answer.ts';
+import {
+  measureOnce,
+  median,
+  type CannonRequest,
+  type Measured,
+  type Measurement,
+} from './measure.ts';
 import { replayServerSource, replayVariable, type ReplayedAnswers } from './replay-server.ts';
+import {
+  freePort,
+  startServerProcess,
+  stopServerProcess,
+  type ServerProcess,
+} from './server-process.ts';
 
-interface CannonResult {
-  requests: { average: number };
-  latency: { p99: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-interface CannonRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: CannonRequest) => CannonRequest;
-}
-type Cannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: CannonRequest[];
-}) => Promise<CannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
-
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const contract = new URL('../../shared/reference/atlas-openapi-serverless.json', import.meta.url)
@@ -65,51 +56,9 @@ const demo = demoFixtures(loadWorld());
 const accept = 'application/vnd.atlas.2023-01-01+json';
 const serverlessPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
 const getName = 'benchGet';
+const operations = ['create', 'get'] as const;
+type Operation = (typeof operations)[number];
 const progress = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Starts a server process and waits for the line that says where it listens. */
-async function startProcess(
-  label: string,
-  command: string,
-  args: string[],
-  ready: RegExp,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ child: ChildProcess; baseUrl: string }> {
-  progress(`starting ${label} ...`);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-  const lines = createInterface({ input: child.stdout! });
-  const errors = createInterface({ input: child.stderr! });
-  const found = new Promise<string>((resolve, reject) => {
-    const look = (line: string) => {
-      const url = ready.exec(line)?.[1];
-      if (url !== undefined) resolve(url.replace(/\/$/, ''));
-    };
-    lines.on('line', look);
-    errors.on('line', look);
-    child.once('exit', (code) =>
-      reject(new Error(`${label} exited with ${code} before listening`)),
-    );
-    setTimeout(() => reject(new Error(`${label} did not start within 60 s`)), 60_000).unref();
-  });
-  return { child, baseUrl: await found };
-}
-
-/** A port nobody listens on now (Prism prints no port of its own choosing). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
 
 let counter = 0;
 const providerSettings =
@@ -134,31 +83,8 @@ function getRequest(token: string): CannonRequest {
   };
 }
 
-interface Row {
-  server: string;
-  operation: string;
-  rps: number;
-  p99: number;
-  failed: number;
-}
-
-async function measure(server: string, operation: string, url: string, request: CannonRequest) {
-  if (warmupSeconds > 0) {
-    progress(`warming up ${server} ${operation} for ${warmupSeconds} s (not counted)`);
-    await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
-  }
-  progress(`measuring ${server} ${operation} for ${seconds} s with ${connections} connections`);
-  const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
-  const row: Row = {
-    server,
-    operation,
-    rps: Math.round(result.requests.average),
-    p99: result.latency.p99,
-    failed: result.non2xx + result.errors + result.timeouts,
-  };
-  progress(`  ${row.rps} req/s, p99 ${row.p99} ms, ${row.failed} not 2xx`);
-  return row;
-}
+const requestOf = (operation: Operation, token: string) =>
+  operation === 'create' ? createRequest(token) : getRequest(token);
 
 async function bearerToken(baseUrl: string): Promise<string> {
   const { clientId, clientSecret } = demo.serviceAccount;
@@ -206,100 +132,143 @@ function wireDifference(expected: CapturedAnswer, actual: CapturedAnswer): strin
   return expected.body === actual.body ? undefined : 'body';
 }
 
-interface MockRun {
-  answers: ReplayedAnswers;
-  /** The bearer token the mock issued; the other servers get it too, for the same requests. */
-  token: string;
-}
-
-async function benchMock(rows: Row[]): Promise<MockRun> {
+async function startMock(): Promise<ServerProcess> {
+  progress('starting the embedded mock ...');
   // The mock as `npm run mock` serves it, without the default rate limit (a bench would meet it).
-  const mockArgs = ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--rate-limit', 'off'];
-  const mock = await startProcess('embedded mock', process.execPath, mockArgs, /on (http:\S+)/);
-  try {
-    const token = await bearerToken(mock.baseUrl);
-    const answers = await captureMockAnswers(mock.baseUrl, token);
-    progress(
-      `captured the mock's answers: create ${answers.create.body.length} bytes of body, ` +
-        `get ${answers.get.body.length}, ${answers.get.headers.length} header lines`,
-    );
-    rows.push(await measure('mock', 'create', mock.baseUrl, createRequest(token)));
-    rows.push(await measure('mock', 'get', mock.baseUrl, getRequest(token)));
-    return { answers, token };
-  } finally {
-    await stop(mock.child);
-  }
+  const args = ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--rate-limit', 'off'];
+  return startServerProcess('embedded mock', process.execPath, args, /on (http:\S+)/);
 }
 
-async function benchBare(rows: Row[], { answers, token }: MockRun): Promise<void> {
+/** Starts the bare server on the mock's captured answers and checks it sends the same bytes. */
+async function startBare(answers: ReplayedAnswers, token: string): Promise<ServerProcess> {
+  progress('starting the bare node:http server ...');
   const env = { ...process.env, [replayVariable]: JSON.stringify(answers) };
   const args = ['-e', replayServerSource];
-  const bare = await startProcess('bare node:http', process.execPath, args, /on (http:\S+)/, env);
-  try {
-    const { hostname, port } = new URL(bare.baseUrl);
-    const created = `{"name":"benchCapture",${providerSettings}}`;
-    const replayed = {
-      create: await captureAnswer(hostname, Number(port), rawOf(createRequest(token), created)),
-      get: await captureAnswer(hostname, Number(port), rawOf(getRequest(token))),
-    };
-    for (const operation of ['create', 'get'] as const) {
-      const difference = wireDifference(answers[operation], replayed[operation]);
-      if (difference !== undefined) {
-        throw new Error(`the bare server must answer the mock's ${operation} bytes: ${difference}`);
-      }
+  const bare = await startServerProcess(
+    'bare node:http',
+    process.execPath,
+    args,
+    /on (http:\S+)/,
+    env,
+  );
+  const { hostname, port } = new URL(bare.baseUrl);
+  const created = `{"name":"benchCapture",${providerSettings}}`;
+  const replayed = {
+    create: await captureAnswer(hostname, Number(port), rawOf(createRequest(token), created)),
+    get: await captureAnswer(hostname, Number(port), rawOf(getRequest(token))),
+  };
+  for (const operation of operations) {
+    const difference = wireDifference(answers[operation], replayed[operation]);
+    if (difference !== undefined) {
+      throw new Error(`the bare server must answer the mock's ${operation} bytes: ${difference}`);
     }
-    progress("the bare server's answers are the mock's, byte for byte");
-    rows.push(await measure('bare node:http', 'create', bare.baseUrl, createRequest(token)));
-    rows.push(await measure('bare node:http', 'get', bare.baseUrl, getRequest(token)));
-  } finally {
-    await stop(bare.child);
   }
+  progress("the bare server's answers are the mock's, byte for byte");
+  return bare;
 }
 
-async function benchPrism(rows: Row[], { token }: MockRun): Promise<string | undefined> {
+/** One operation on the mock and the bare server, in interleaved rounds. */
+async function interleave(
+  operation: Operation,
+  servers: { mock: ServerProcess; bare: ServerProcess },
+  token: string,
+): Promise<{ mock: Measured; bare: Measured; ratios: number[] }> {
+  const request = requestOf(operation, token);
+  const load = { connections, requests: [request] };
+  const measured = { mock: [] as Measurement[], bare: [] as Measurement[] };
+  if (warmupSeconds > 0) {
+    progress(`warming up both servers on ${operation}, ${warmupSeconds} s each (not counted)`);
+    for (const name of ['mock', 'bare'] as const) {
+      await measureOnce({ ...load, url: servers[name].baseUrl, duration: warmupSeconds });
+    }
+  }
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    const order = round % 2 === 1 ? (['mock', 'bare'] as const) : (['bare', 'mock'] as const);
+    for (const name of order) {
+      const url = servers[name].baseUrl;
+      measured[name].push(await measureOnce({ ...load, url, duration: seconds }));
+    }
+    const mock = measured.mock[round - 1]!;
+    const bare = measured.bare[round - 1]!;
+    ratios.push(mock.rps / bare.rps);
+    progress(
+      `  ${operation} round ${round}/${rounds}: mock ${mock.rps} req/s, ` +
+        `bare ${bare.rps} req/s, ${(mock.rps / bare.rps).toFixed(2)}x`,
+    );
+  }
+  return { mock: summarise(measured.mock), bare: summarise(measured.bare), ratios };
+}
+
+function summarise(measurements: Measurement[]): Measured {
+  return {
+    rps: Math.round(median(measurements.map((m) => m.rps))),
+    p99: median(measurements.map((m) => m.p99)),
+    failed: measurements.reduce((sum, m) => sum + m.failed, 0),
+  };
+}
+
+interface OperationResult {
+  mock: Measured;
+  bare: Measured;
+  ratios: number[];
+  prism?: Measured;
+}
+
+async function benchPrism(
+  results: Map<Operation, OperationResult>,
+  token: string,
+): Promise<string | undefined> {
   if (!existsSync(contract)) return `Prism skipped: ${contract} is absent.`;
+  progress('starting Prism on the published contract ...');
   const prismBin = new URL('../node_modules/.bin/prism', import.meta.url).pathname;
   const port = await freePort();
-  const prism = await startProcess(
-    'Prism',
-    prismBin,
-    ['mock', '--port', String(port), '--host', '127.0.0.1', contract],
-    /listening on (http:\/\/[^\s]+)/i,
-  );
+  const args = ['mock', '--port', String(port), '--host', '127.0.0.1', contract];
+  const prism = await startServerProcess('Prism', prismBin, args, /listening on (http:\S+)/i);
   try {
-    rows.push(await measure('Prism', 'create', prism.baseUrl, createRequest(token)));
-    rows.push(await measure('Prism', 'get', prism.baseUrl, getRequest(token)));
+    for (const operation of operations) {
+      const load = { connections, requests: [requestOf(operation, token)], url: prism.baseUrl };
+      if (warmupSeconds > 0) await measureOnce({ ...load, duration: warmupSeconds });
+      progress(`measuring Prism ${operation} for ${seconds} s`);
+      const result = summarise([await measureOnce({ ...load, duration: seconds })]);
+      progress(`  ${result.rps} req/s, p99 ${result.p99} ms, ${result.failed} not 2xx`);
+      results.get(operation)!.prism = result;
+    }
   } finally {
-    await stop(prism.child);
+    await stopServerProcess(prism);
   }
   return undefined;
 }
 
 /** Prints the table and the verdict of each target; true when every target is met. */
-function report(rows: Row[], prismNote: string | undefined): boolean {
+function report(results: Map<Operation, OperationResult>, prismNote: string | undefined): boolean {
   const pad = (text: string | number, width: number) => String(text).padEnd(width);
   progress('');
+  progress(`median of ${rounds} rounds of ${seconds} s, ${connections} connections`);
   progress(
     `${pad('server', 16)}${pad('operation', 12)}${pad('req/s', 10)}${pad('p99 ms', 8)}not 2xx`,
   );
-  for (const row of rows) {
-    progress(
-      `${pad(row.server, 16)}${pad(row.operation, 12)}${pad(row.rps, 10)}${pad(row.p99, 8)}` +
-        `${row.failed}`,
-    );
+  for (const [operation, result] of results) {
+    const rows = [
+      ['mock', result.mock],
+      ['bare node:http', result.bare],
+      ['Prism', result.prism],
+    ] as const;
+    for (const [server, row] of rows) {
+      if (row === undefined) continue;
+      progress(
+        `${pad(server, 16)}${pad(operation, 12)}${pad(row.rps, 10)}${pad(row.p99, 8)}` +
+          `${row.failed}`,
+      );
+    }
   }
   progress('');
   let met = true;
-  const find = (server: string, operation: string) =>
-    rows.find((r) => r.server === server && r.operation === operation);
-  for (const operation of ['create', 'get']) {
-    const mock = find('mock', operation);
-    const bare = find('bare node:http', operation);
-    const prism = find('Prism', operation);
-    if (mock === undefined || bare === undefined) throw new Error(`${operation} was not measured`);
-    const vsBare = mock.rps / bare.rps;
+  for (const [operation, { mock, ratios, prism }] of results) {
+    const vsBare = median(ratios);
     met &&= vsBare >= 0.5 && mock.failed === 0;
-    let line = `mock ${operation}: ${vsBare.toFixed(2)}x bare (target >= 0.5x)`;
+    const each = ratios.map((ratio) => ratio.toFixed(2)).join(' ');
+    let line = `mock ${operation}: ${vsBare.toFixed(2)}x bare (rounds ${each}; target >= 0.5x)`;
     if (prism !== undefined) {
       const vsPrism = mock.rps / prism.rps;
       met &&= vsPrism >= 10;
@@ -314,11 +283,28 @@ function report(rows: Row[], prismNote: string | undefined): boolean {
 }
 
 async function main(): Promise<number> {
-  const rows: Row[] = [];
-  const mock = await benchMock(rows);
-  await benchBare(rows, mock);
-  const prismNote = await benchPrism(rows, mock);
-  return report(rows, prismNote) ? 0 : 1;
+  const results = new Map<Operation, OperationResult>();
+  let mock: ServerProcess | undefined;
+  let bare: ServerProcess | undefined;
+  let token: string;
+  try {
+    mock = await startMock();
+    token = await bearerToken(mock.baseUrl);
+    const answers = await captureMockAnswers(mock.baseUrl, token);
+    progress(
+      `captured the mock's answers: create ${answers.create.body.length} bytes of body, ` +
+        `get ${answers.get.body.length}, ${answers.get.headers.length} header lines`,
+    );
+    bare = await startBare(answers, token);
+    for (const operation of operations) {
+      results.set(operation, await interleave(operation, { mock, bare }, token));
+    }
+  } finally {
+    await stopServerProcess(mock);
+    await stopServerProcess(bare);
+  }
+  const prismNote = await benchPrism(results, token);
+  return report(results, prismNote) ? 0 : 1;
 }
 
 process.exitCode = await main().catch((error: Error) => {
