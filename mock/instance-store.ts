@@ -65,6 +65,8 @@ export function newObjectId(): string {
 
 export class InstanceStore {
   private readonly byProject = new Map<string, Map<string, StoredInstance>>();
+  /** Instances added since the start or the last clear, deleted ones included. */
+  private added = 0;
 
   constructor(private readonly transitionMs: number) {}
 
@@ -113,10 +115,16 @@ export class InstanceStore {
       this.byProject.set(instance.groupId, project);
     }
     project.set(instance.name, instance);
+    this.added += 1;
     return true;
+  }
+
+  get addedCount(): number {
+    return this.added;
   }
 
   clear(): void {
     this.byProject.clear();
+    this.added = 0;
   }
 }

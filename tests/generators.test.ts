@@ -12,11 +12,16 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
+import { scenario } from '../contracts/catalogue.ts';
 import { parameterViolation } from '../contracts/parameter-rules.ts';
 import { regionViolation } from '../contracts/region-rules.ts';
 import { requestViolation, type RequestViolation } from '../contracts/request-rules.ts';
 import { invalidName } from '../fixtures/arbitraries/invalid-name.ts';
-import { invalidRequestGroups, withUniqueName } from '../fixtures/arbitraries/invalid-request.ts';
+import {
+  groupsATargetMayAccept,
+  invalidRequestGroups,
+  withUniqueName,
+} from '../fixtures/arbitraries/invalid-request.ts';
 import type { RequestCase } from '../fixtures/arbitraries/request-case.ts';
 import { tagSchema } from '../fixtures/arbitraries/_internals/request-schema.ts';
 import { validCreateBody } from '../fixtures/arbitraries/valid-create-body.ts';
@@ -79,6 +84,18 @@ describe('generators', () => {
       const first = fc.sample(arbitrary, { seed: 4242, numRuns });
       const second = fc.sample(arbitrary, { seed: 4242, numRuns });
       assert.deepEqual(second, first);
+    });
+  }
+
+  // A live run leaves these groups out because they may create: the list must be exactly the
+  // groups whose scenarios the catalogue lets a target accept, or a billable one slips through.
+  for (const [group, arbitrary] of Object.entries(groups)) {
+    const listed = groupsATargetMayAccept.includes(group as keyof typeof groups);
+    it(`should list ${group} as a kind a target may accept only if its scenarios allow it`, () => {
+      const scenarios = new Set(fc.sample(arbitrary, { seed: 11, numRuns }).map((c) => c.scenario));
+      for (const id of scenarios) {
+        assert.equal(scenario(id).ignoredIsAcceptable === true, listed, `${group}: ${id}`);
+      }
     });
   }
 

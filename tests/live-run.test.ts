@@ -39,6 +39,23 @@ describe('a live run', { timeout: 300_000 }, () => {
     assert.deepEqual(await tagged(), []);
   });
 
+  it('should create nothing at all when creating is off, refusal checks included', async () => {
+    // A conformant target may accept some invalid kinds (a non-boolean flag read as false): the
+    // checks must not send those to a live target, or each would be a billable creation.
+    const added = async () => (await mock.control('/state')) as { instancesAdded: number };
+    const before = (await added()).instancesAdded;
+    const env = liveEnv(mock.baseUrl, {
+      ATLAS_CONFORMANCE_NUM_RUNS: '8',
+      ATLAS_CONFORMANCE_SEED: '7',
+    });
+    const run = await runCommand('cli/conformance.ts', [], env);
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /Creating: off/);
+    assert.equal((await added()).instancesAdded - before, 0, 'instances created with creating off');
+    const summary = readFileSync(`${env.ATLAS_CONFORMANCE_REPORTS_DIR}/summary.md`, 'utf8');
+    assert.match(summary, /`negative_data_rejection` \| .* \| left out on a live target/);
+  });
+
   it('should create within its budget, tag what it creates, and delete it', async () => {
     const env = liveEnv(mock.baseUrl, { ATLAS_CONFORMANCE_ALLOW_CREATE: '1' });
     const run = await runCommand('cli/conformance.ts', ['--grep', 'positive_data_acceptance'], env);

@@ -1,7 +1,8 @@
 /**
  * The mock's control endpoints, off the /api tree so no Atlas client reaches them by mistake:
  *
- *   GET    /__mock/state                 the clock, era, planted and operational faults
+ *   GET    /__mock/state                 the clock, era, planted and operational faults, and
+ *                                        how many instances were added since the start
  *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock
  *   POST   /__mock/reset                 forget every instance (but the world's seeded Flex
  *                                        clusters), token bucket and operational fault
@@ -36,6 +37,9 @@ export function registerControl(app: FastifyInstance, context: MockContext): voi
       era: mockEraAt(now).id,
       faults: [...context.options.faults],
       operationalFaults: context.operationalFaults.list(),
+      // The world's seeded Flex clusters included: a test reads the growth over a whole run,
+      // deleted instances included, to see what the run created.
+      instancesAdded: context.store.addedCount,
     };
   };
   app.get(`${controlPrefix}/state`, async () => state());
