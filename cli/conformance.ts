@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { embeddedMockSettingsVariable } from '../fixtures/replay-line.ts';
 import { reportPaths } from '../fixtures/report-paths.ts';
 import { clientFor, resolveTarget } from '../fixtures/target.ts';
 import { demoFixtures } from '../fixtures/world.ts';
@@ -27,7 +28,7 @@ import { ConfigError, loadEnvFile, readConfig } from '../lib/config.ts';
 import { machineRunTag, newRunTagValue } from '../lib/run-tag.ts';
 import { defaultMockOptions, startMock, type RunningMock } from '../mock/server.ts';
 import { buildAllureReport } from './allure-report.ts';
-import { embeddedMockOptionsFromEnv } from './embedded-mock-env.ts';
+import { embeddedMockOptionsFromEnv, embeddedMockSettings } from './embedded-mock-env.ts';
 import { exitCodes, exitWithUsageError, printUsageError } from './exit.ts';
 import {
   PreflightCreated,
@@ -63,6 +64,8 @@ async function embedMock(env: NodeJS.ProcessEnv): Promise<RunningMock> {
     MONGODB_ATLAS_PRIVATE_KEY: demo.owner.privateKey,
     MONGODB_ATLAS_CLIENT_ID: demo.serviceAccount.clientId,
     MONGODB_ATLAS_CLIENT_SECRET: demo.serviceAccount.clientSecret,
+    // The replay lines carry these, so that a replayed run starts this same mock.
+    [embeddedMockSettingsVariable]: Object.keys(embeddedMockSettings(env)).join(','),
   });
   say(`Target: embedded mock at ${mock.baseUrl}`);
   return mock;
@@ -111,6 +114,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Set by embedMock alone: a value from the shell must not put settings in a live run's lines.
+  delete env[embeddedMockSettingsVariable];
   const config = readConfigOrExit(env);
   let mock: RunningMock | undefined;
   try {
