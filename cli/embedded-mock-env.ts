@@ -7,6 +7,7 @@
  */
 import type { MockOptions } from '../mock/options.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
+import { parseIsoDate } from '../mock/iso-date.ts';
 import { parseUnknownFact, unknownFacts, type UnknownFact } from '../mock/unknown-facts.ts';
 import { ConfigError } from '../lib/config.ts';
 
@@ -14,10 +15,9 @@ export function embeddedMockOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<Mock
   const options: Partial<MockOptions> = {};
   const problems: string[] = [];
   if (env.ATLAS_MOCK_CLOCK !== undefined && env.ATLAS_MOCK_CLOCK !== '') {
-    const start = new Date(env.ATLAS_MOCK_CLOCK);
-    if (Number.isNaN(start.getTime()))
-      problems.push('ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01');
-    else options.clockStart = start;
+    const start = parseIsoDate(env.ATLAS_MOCK_CLOCK, 'ATLAS_MOCK_CLOCK');
+    if (start.ok) options.clockStart = start.value;
+    else problems.push(start.problem);
   }
   for (const fact of Object.keys(unknownFacts) as UnknownFact[]) {
     const name = unknownFacts[fact].env;

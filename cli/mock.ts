@@ -21,6 +21,7 @@ import { parseOperationalFault, parseRateLimit } from '../mock/cli-options.ts';
 import { controlPrefix } from '../mock/routes/control.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
 import { mockEraAt } from '../mock/era.ts';
+import { parseIsoDate } from '../mock/iso-date.ts';
 import {
   defaultUnknownFacts,
   parseUnknownFact,
@@ -80,12 +81,11 @@ function readOptions() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     exitWithUsageError(`--port must be a whole number from 0 to 65535, not ${values.port}`, usage);
   }
-  const clockStart = values.clock === undefined ? undefined : new Date(values.clock);
-  if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
-    exitWithUsageError(
-      `--clock must be an ISO date such as 2025-06-01, not ${values.clock}`,
-      usage,
-    );
+  let clockStart: Date | undefined;
+  if (values.clock !== undefined) {
+    const parsed = parseIsoDate(values.clock, '--clock');
+    if (!parsed.ok) exitWithUsageError(parsed.problem, usage);
+    clockStart = parsed.value;
   }
   const transitionMs = Number(values['transition-ms']);
   if (!Number.isInteger(transitionMs) || transitionMs < 0) {

@@ -2,7 +2,8 @@
  * The mock's control endpoints, off the /api tree so no Atlas client reaches them by mistake:
  *
  *   GET    /__mock/state                 the clock, era, planted and operational faults
- *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock
+ *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock (a day that
+ *                                        does not exist, such as 2025-02-30, is refused)
  *   POST   /__mock/reset                 forget every instance (but the world's seeded Flex
  *                                        clusters), token bucket and operational fault
  *   POST   /__mock/token-expiry          {"token"}: end that bearer token's hour now (404: unknown)
@@ -15,6 +16,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { mockEraAt } from '../era.ts';
+import { parseIsoDate } from '../iso-date.ts';
 import type { MockContext } from '../mock-context.ts';
 import { operationalFaultProblem, type OperationalFaultSpec } from '../operational-faults.ts';
 
@@ -42,12 +44,13 @@ export function registerControl(app: FastifyInstance, context: MockContext): voi
 
   app.post(`${controlPrefix}/clock`, async (request, reply) => {
     const asked = jsonOf(request.body) as { at?: unknown } | undefined;
-    const at = new Date(typeof asked?.at === 'string' ? asked.at : '');
-    if (Number.isNaN(at.getTime())) {
-      return reply.code(400).send({ error: 'at must be an ISO date' });
+    if (typeof asked?.at !== 'string') {
+      return reply.code(400).send({ error: 'at must be an ISO date such as 2025-06-01' });
     }
-    context.clock.set(at);
-    return { now: context.clock.now().toISOString(), era: mockEraAt(at).id };
+    const at = parseIsoDate(asked.at, 'at');
+    if (!at.ok) return reply.code(400).send({ error: at.problem });
+    context.clock.set(at.value);
+    return { now: context.clock.now().toISOString(), era: mockEraAt(at.value).id };
   });
 
   app.post(`${controlPrefix}/reset`, async () => {
