@@ -4,8 +4,10 @@
  *   GET    /__mock/state                 the clock, era, planted and operational faults
  *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock (a day that
  *                                        does not exist, such as 2025-02-30, is refused)
- *   POST   /__mock/reset                 forget every instance (but the world's seeded Flex
- *                                        clusters), token bucket and operational fault
+ *   POST   /__mock/reset                 back to the state the mock started in: instances (the
+ *                                        world's seeded Flex clusters only), bearer tokens,
+ *                                        rate-limit buckets, the operational faults armed at
+ *                                        start, and the clock at its start setting
  *   POST   /__mock/token-expiry          {"token"}: end that bearer token's hour now (404: unknown)
  *   GET    /__mock/operational-faults    the armed operational faults
  *   POST   /__mock/operational-faults    {"kind", "times"?, "latencyMs"?, "method"?, "pathPrefix"?}
@@ -54,9 +56,7 @@ export function registerControl(app: FastifyInstance, context: MockContext): voi
   });
 
   app.post(`${controlPrefix}/reset`, async () => {
-    context.resetStore();
-    context.limiter.reset();
-    context.operationalFaults.clear();
+    context.reset();
     return { reset: true };
   });
 
