@@ -11,6 +11,7 @@
  */
 import type { MockOptions } from '../mock/options.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
+import { parseIsoDate } from '../mock/iso-date.ts';
 import { parseUnknownFact, unknownFacts, type UnknownFact } from '../mock/unknown-facts.ts';
 import { ConfigError } from '../lib/config.ts';
 
@@ -40,10 +41,9 @@ export function embeddedMockOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<Mock
   const options: Partial<MockOptions> = {};
   const problems: string[] = [];
   if (settings.ATLAS_MOCK_CLOCK !== undefined) {
-    const start = new Date(settings.ATLAS_MOCK_CLOCK);
-    if (Number.isNaN(start.getTime()))
-      problems.push('ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01');
-    else options.clockStart = start;
+    const start = parseIsoDate(settings.ATLAS_MOCK_CLOCK, 'ATLAS_MOCK_CLOCK');
+    if (start.ok) options.clockStart = start.value;
+    else problems.push(start.problem);
   }
   for (const fact of Object.keys(unknownFacts) as UnknownFact[]) {
     const name = unknownFacts[fact].env;

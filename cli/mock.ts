@@ -11,16 +11,21 @@
  * --envelope-status, --not-offered-region and --non-boolean-flag choose what the mock answers
  * where real Atlas's answer is unknown; mock/unknown-facts.ts documents each default.
  *
- * It prints its base URL, its era and the demo credentials and project it accepts, then serves
- * until interrupted.
+ * It prints its base URL, its era and the demo credentials and project it accepts (the world's
+ * owner key and service account, the ones the README's curl examples use), then serves until
+ * interrupted.
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { demoFixtures, loadWorld, type RateLimit } from '../fixtures/world.ts';
+import { defaultWorldFile, demoFixtures, loadWorld, type RateLimit } from '../fixtures/world.ts';
 import { parseOperationalFault, parseRateLimit } from '../mock/cli-options.ts';
 import { controlPrefix } from '../mock/routes/control.ts';
 import { faultCatalogue, isFaultId, type FaultId } from '../mock/faults.ts';
 import { mockEraAt } from '../mock/era.ts';
+import { parseIsoDate } from '../mock/iso-date.ts';
 import {
   defaultUnknownFacts,
   parseUnknownFact,
@@ -74,18 +79,22 @@ function parseCommandLine() {
   });
 }
 
+/** Whether a --world path names the committed fixtures/world.json itself. */
+function isCommittedWorld(file: string): boolean {
+  return realpathSync(resolve(file)) === realpathSync(fileURLToPath(defaultWorldFile));
+}
+
 function readOptions() {
   const values = parseOrExit();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     exitWithUsageError(`--port must be a whole number from 0 to 65535, not ${values.port}`, usage);
   }
-  const clockStart = values.clock === undefined ? undefined : new Date(values.clock);
-  if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
-    exitWithUsageError(
-      `--clock must be an ISO date such as 2025-06-01, not ${values.clock}`,
-      usage,
-    );
+  let clockStart: Date | undefined;
+  if (values.clock !== undefined) {
+    const parsed = parseIsoDate(values.clock, '--clock');
+    if (!parsed.ok) exitWithUsageError(parsed.problem, usage);
+    clockStart = parsed.value;
   }
   const transitionMs = Number(values['transition-ms']);
   if (!Number.isInteger(transitionMs) || transitionMs < 0) {
@@ -132,6 +141,8 @@ function readOptions() {
   } catch (error) {
     exitWithUsageError((error as Error).message, usage);
   }
+  const worldFile =
+    values.world === undefined || isCommittedWorld(values.world) ? undefined : values.world;
   return {
     port,
     clockStart,
@@ -139,6 +150,7 @@ function readOptions() {
     unknownSettings,
     faults,
     world,
+    worldFile,
     rateLimit,
     operationalFaults,
   } as const;
@@ -182,7 +194,12 @@ const lines = [
       ? ''
       : `; ${demo.rateLimitedProject.id}: ${budget(demo.rateLimitedProject.rateLimit)}`),
   '',
-  'Demo values (also in .env.example; they only work on this mock):',
+  // .env.example holds the committed world's values only: another world's come from its file.
+  `Demo values (${
+    chosen.worldFile === undefined
+      ? 'also in .env.example'
+      : `from the world file ${resolve(chosen.worldFile)}`
+  }; they only work on this mock):`,
   `  MONGODB_ATLAS_BASE_URL=${mock.baseUrl}`,
   `  MONGODB_ATLAS_PROJECT_ID=${demo.project.id}`,
   `  MONGODB_ATLAS_PUBLIC_KEY=${demo.owner.publicKey}`,

@@ -40,20 +40,27 @@ const objectIdPattern = /^([a-f0-9]{24})$/;
 export type RequiredRole = 'read' | 'owner';
 
 /**
- * Which resource a route serves: its version, and whether the serverless sunset applies.
- * `serverless-read` is the serverless GETs: past the sunset of the create they still answer
- * (their own sunset is 2027), as recorded from January 2026 (atlas-behaviour.md §0).
+ * Which resource a route serves: its version, whether the serverless sunset applies, and which
+ * deprecation headers its answers carry. `serverless-read` is the serverless GETs: past the
+ * sunset of the create they still answer, as recorded from January 2026, with a later Sunset of
+ * their own (atlas-behaviour.md §0; mock/era.ts says which). Flex is not deprecated.
  */
 export type GatedResource = 'serverless' | 'serverless-read' | 'flex';
 
 const resources = {
-  serverless: { versions: [serverlessVersion], mediaType: serverlessMediaType, sunsets: true },
+  serverless: {
+    versions: [serverlessVersion],
+    mediaType: serverlessMediaType,
+    sunsets: true,
+    deprecation: 'deprecationHeaders',
+  },
   'serverless-read': {
     versions: [serverlessVersion],
     mediaType: serverlessMediaType,
     sunsets: false,
+    deprecation: 'readDeprecationHeaders',
   },
-  flex: { versions: [flexVersion], mediaType: flexMediaType, sunsets: false },
+  flex: { versions: [flexVersion], mediaType: flexMediaType, sunsets: false, deprecation: null },
 } as const;
 
 /**
@@ -111,7 +118,7 @@ export function admit(
   const versioned: AnswerContext = {
     now,
     mediaType: served.mediaType,
-    deprecationHeaders: resource === 'flex' ? undefined : era.deprecationHeaders,
+    deprecationHeaders: served.deprecation === null ? undefined : era[served.deprecation],
     envelopeStatus: bare.envelopeStatus,
   };
   if (era.gone && served.sunsets && !context.hasFault('no-410-after-sunset'))

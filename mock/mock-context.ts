@@ -35,10 +35,20 @@ export class MockContext {
     this.operationalFaults = new OperationalFaults(options.operationalFaults);
   }
 
-  /** Forgets every instance but the world's seeded Flex clusters. */
-  resetStore(): void {
+  /**
+   * Back to the state the mock started in (`POST /__mock/reset`): the clock at its start setting,
+   * then the instances (only the world's seeded Flex clusters, dated by that clock), no bearer
+   * token, full rate-limit buckets, and the operational faults armed at start. Planted faults
+   * and the settings are configuration, not state, and stay. So do digest nonces: a challenge in
+   * flight that a reset forgot would only fail a client's next answer to it.
+   */
+  reset(): void {
+    this.clock.set(this.options.clockStart);
     this.store.clear();
     this.seedStore();
+    this.tokens.clear();
+    this.limiter.reset();
+    this.operationalFaults.reset();
   }
 
   private seedStore(): void {

@@ -55,6 +55,11 @@ export class TokenBook {
     return record.account;
   }
 
+  /** Forgets every token issued, as a mock just started knows none. */
+  clear(): void {
+    this.tokens.clear();
+  }
+
   revoke(token: string): void {
     const record = this.tokens.get(token);
     if (record !== undefined) record.revoked = true;

@@ -62,8 +62,14 @@ interface Armed extends OperationalFaultSpec {
 export class OperationalFaults {
   private armed: Armed[] = [];
 
-  constructor(initial: readonly OperationalFaultSpec[] = []) {
-    for (const spec of initial) this.arm(spec);
+  constructor(private readonly initial: readonly OperationalFaultSpec[] = []) {
+    this.reset();
+  }
+
+  /** Back to the faults armed at start, none of them used yet. */
+  reset(): void {
+    this.clear();
+    for (const spec of this.initial) this.arm(spec);
   }
 
   arm(spec: OperationalFaultSpec): void {

@@ -165,7 +165,7 @@ describe('npm run conformance with a bad configuration', () => {
     assert.equal(run.status, 2, run.stderr);
     assert.equal(
       run.stderr.trim(),
-      'error: ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01',
+      'error: ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01, not yesterday',
     );
   });
 });

@@ -61,6 +61,8 @@ describe('mock eras by clock', () => {
     for (const answer of [
       await mock.call('POST', serverless, { body: createBody('eraDefault') }),
       await mock.call('POST', serverless, { body: createBody('eraDefault') }),
+      await mock.call('GET', serverless),
+      await mock.call('GET', `${serverless}/eraDefault`),
     ]) {
       assert.equal(answer.headers.deprecation, 'Wed, 10 Dec 2025 00:00:00 GMT');
       assert.equal(answer.headers.sunset, 'Thu, 15 Jan 2026 00:00:00 GMT');
@@ -77,6 +79,39 @@ describe('mock eras by clock', () => {
     assert.equal(list.status, 200);
     assert.deepEqual(list.json().results, []);
     assert.equal((await mock.call('GET', `${serverless}/era2026`)).status, 404);
+  });
+
+  it('should give the GETs answering past the sunset a later Sunset of their own', async () => {
+    const mock = mockAt('2026-03-01T00:00:00Z');
+    await mock.app.inject({
+      method: 'POST',
+      url: '/__mock/operational-faults',
+      payload: JSON.stringify({ kind: 'server-error', times: 1, method: 'GET' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const reads = {
+      'a 500 to a GET': await mock.call('GET', serverless),
+      'the list': await mock.call('GET', serverless),
+      'get one (404)': await mock.call('GET', `${serverless}/era2026`),
+      'a refused page size': await mock.call('GET', `${serverless}?itemsPerPage=0`),
+    };
+    assert.equal(reads['a 500 to a GET'].status, 500);
+    for (const [what, answer] of Object.entries(reads)) {
+      assert.equal(answer.headers.deprecation, 'Wed, 10 Dec 2025 00:00:00 GMT', what);
+      // The spec's x-sunset of both reads, 2027-01-15, in Atlas's format (mock/era.ts).
+      assert.equal(answer.headers.sunset, 'Fri, 15 Jan 2027 00:00:00 GMT', what);
+    }
+    const sunset = String(reads['the list'].headers.sunset);
+    assert.equal(new Date(sunset).toUTCString(), sunset, 'the weekday agrees with the date');
+    for (const [method, path] of [
+      ['POST', serverless],
+      ['PATCH', `${serverless}/era2026`],
+      ['DELETE', `${serverless}/era2026`],
+    ] as const) {
+      const gone = await mock.call(method, path, method === 'DELETE' ? {} : { body: {} });
+      assert.equal(gone.status, 410, method);
+      assert.equal(gone.headers.sunset, 'Thu, 15 Jan 2026 00:00:00 GMT', `${method} keeps its own`);
+    }
   });
 
   it('should move eras when the control endpoint moves the clock', async () => {

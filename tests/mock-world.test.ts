@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { demoFixtures, loadWorld, offeredRegionsIn, type World } from '../fixtures/world.ts';
-import { acceptFlex, createBody, demo, MockHarness, projectPath, world } from './mock-harness.ts';
+import {
+  acceptFlex,
+  createBody,
+  demo,
+  digestFetch,
+  MockHarness,
+  projectPath,
+  withMockCli,
+  world,
+} from './mock-harness.ts';
 
 const harnesses: MockHarness[] = [];
 after(() => Promise.all(harnesses.map((h) => h.close())));
@@ -124,5 +133,60 @@ describe('demo fixtures of a world file', () => {
       () => demoFixtures({ ...world, apiKeys: [] }),
       /world file must have a project of a paying organisation/,
     );
+  });
+});
+
+describe('npm run mock --world', () => {
+  // The committed world's values are the ones .env.example repeats.
+  const heading = (banner: string[]) => banner.find((line) => line.startsWith('Demo values'));
+
+  it('should say the committed world’s demo values are in .env.example', async () => {
+    for (const args of [[], ['--world', 'fixtures/world.json']]) {
+      await withMockCli(args, async (_baseUrl, banner) => {
+        assert.equal(
+          heading(banner),
+          'Demo values (also in .env.example; they only work on this mock):',
+          banner.join('\n'),
+        );
+      });
+    }
+  });
+
+  it('should name another world file as the source of its demo values, and only them', async () => {
+    const owner = { ...demo.owner, privateKey: 'other-owner-private-key' };
+    const account = { ...demo.serviceAccount, clientSecret: 'other-service-account-secret' };
+    const other: World = {
+      ...world,
+      apiKeys: world.apiKeys.map((key) => (key.publicKey === owner.publicKey ? owner : key)),
+      serviceAccounts: world.serviceAccounts.map((a) =>
+        a.clientId === account.clientId ? account : a,
+      ),
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'world-')), 'other-world.json');
+    writeFileSync(file, JSON.stringify(other));
+    await withMockCli(['--world', file], async (baseUrl, banner) => {
+      const text = banner.join('\n');
+      assert.equal(
+        heading(banner),
+        `Demo values (from the world file ${file}; they only work on this mock):`,
+        text,
+      );
+      assert.ok(!text.includes('.env.example'), text);
+      // That world's own owner and service account, as for the committed world; nothing else.
+      assert.ok(text.includes(`MONGODB_ATLAS_PRIVATE_KEY=${owner.privateKey}`), text);
+      assert.ok(text.includes(`MONGODB_ATLAS_CLIENT_SECRET=${account.clientSecret}`), text);
+      for (const secret of [demo.owner.privateKey, demo.serviceAccount.clientSecret]) {
+        assert.ok(!text.includes(secret), `the committed world's secret must not be printed`);
+      }
+      for (const key of other.apiKeys.filter((k) => k.publicKey !== owner.publicKey)) {
+        assert.ok(!text.includes(key.privateKey), `${key.publicKey}'s key must not be printed`);
+      }
+      const listed = await digestFetch(
+        `${baseUrl}${projectPath()}/serverless`,
+        { method: 'GET', headers: { accept: 'application/vnd.atlas.2023-01-01+json' } },
+        owner,
+      );
+      assert.equal(listed.status, 200, 'the printed key is the one the mock accepts');
+    });
   });
 });

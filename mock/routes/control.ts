@@ -3,9 +3,12 @@
  *
  *   GET    /__mock/state                 the clock, era, planted and operational faults, and
  *                                        how many instances were added since the start
- *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock
- *   POST   /__mock/reset                 forget every instance (but the world's seeded Flex
- *                                        clusters), token bucket and operational fault
+ *   POST   /__mock/clock                 {"at": ISO date}: move the simulated clock (a day that
+ *                                        does not exist, such as 2025-02-30, is refused)
+ *   POST   /__mock/reset                 back to the state the mock started in: instances (the
+ *                                        world's seeded Flex clusters only), bearer tokens,
+ *                                        rate-limit buckets, the operational faults armed at
+ *                                        start, and the clock at its start setting
  *   POST   /__mock/token-expiry          {"token"}: end that bearer token's hour now (404: unknown)
  *   GET    /__mock/operational-faults    the armed operational faults
  *   POST   /__mock/operational-faults    {"kind", "times"?, "latencyMs"?, "method"?, "pathPrefix"?}
@@ -16,6 +19,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { mockEraAt } from '../era.ts';
+import { parseIsoDate } from '../iso-date.ts';
 import type { MockContext } from '../mock-context.ts';
 import { operationalFaultProblem, type OperationalFaultSpec } from '../operational-faults.ts';
 
@@ -46,18 +50,17 @@ export function registerControl(app: FastifyInstance, context: MockContext): voi
 
   app.post(`${controlPrefix}/clock`, async (request, reply) => {
     const asked = jsonOf(request.body) as { at?: unknown } | undefined;
-    const at = new Date(typeof asked?.at === 'string' ? asked.at : '');
-    if (Number.isNaN(at.getTime())) {
-      return reply.code(400).send({ error: 'at must be an ISO date' });
+    if (typeof asked?.at !== 'string') {
+      return reply.code(400).send({ error: 'at must be an ISO date such as 2025-06-01' });
     }
-    context.clock.set(at);
-    return { now: context.clock.now().toISOString(), era: mockEraAt(at).id };
+    const at = parseIsoDate(asked.at, 'at');
+    if (!at.ok) return reply.code(400).send({ error: at.problem });
+    context.clock.set(at.value);
+    return { now: context.clock.now().toISOString(), era: mockEraAt(at.value).id };
   });
 
   app.post(`${controlPrefix}/reset`, async () => {
-    context.resetStore();
-    context.limiter.reset();
-    context.operationalFaults.clear();
+    context.reset();
     return { reset: true };
   });
 

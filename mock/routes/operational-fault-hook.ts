@@ -30,15 +30,19 @@ async function applyOperationalFaults(
   switch (hit.failure) {
     case 'server-error': {
       // Atlas's 500 is an answer of the serverless version, so it carries that version's
-      // Deprecation and Sunset headers in their era, as its other errors do (§3).
+      // Deprecation and Sunset headers in their era, as its other errors do (§3): a GET's are
+      // the reads' own (mock/era.ts).
       const now = context.clock.now();
       const path = pathOf(request);
+      const era = mockEraAt(now);
       return sendAnswer(request, reply, atlasError('server-fault'), {
         now,
         mediaType: undefined,
-        deprecationHeaders: serverlessPath.test(path)
-          ? mockEraAt(now).deprecationHeaders
-          : undefined,
+        deprecationHeaders: !serverlessPath.test(path)
+          ? undefined
+          : request.method === 'GET'
+            ? era.readDeprecationHeaders
+            : era.deprecationHeaders,
         envelopeStatus: context.options.envelopeStatus,
       });
     }
