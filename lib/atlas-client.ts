@@ -9,14 +9,16 @@
  *   up says it does not exist (lib/retry-policy.ts).
  * - With a run tag, every create body carries it (lib/run-tag.ts), so nothing is left unfindable.
  * - Every exchange is recorded, redacted, and handed to the listeners (the fixtures attach them
- *   to the report). A target that cannot be reached raises TargetUnreachable, so the runner can
- *   tell "the run could not happen" from "a check failed".
+ *   to the report). A target that cannot be reached raises TargetUnreachable naming the cause
+ *   (lib/request-failure.ts), so the runner can tell "the run could not happen" from "a check
+ *   failed".
  */
 import { DigestClient } from 'digest-fetch';
 
 import { describeRequest, type Credentials, type RequestAuth } from './describe-request.ts';
 import type { Exchange } from './exchange.ts';
 import { OAuthToken, TokenRefused, type HeldToken } from './oauth-token.ts';
+import { requestFailure } from './request-failure.ts';
 import { RequestPacer, type Sleep } from './request-pacer.ts';
 import {
   backoffMs,
@@ -110,17 +112,11 @@ export class AtlasClient {
         response = await this.dispatch(url, { method: request.method, headers, body }, auth);
       } catch (error) {
         if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
-        const cause =
-          (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
         if (retriesLeft && (await this.maySendAgain(request, url))) {
           await this.sleep(backoffMs(this.retry, attempt));
           continue;
         }
-        // A parser error (HPE_*) means something answered, but not in HTTP.
-        const what = cause.startsWith('HPE_')
-          ? `answered with something that is not HTTP (${cause})`
-          : `could not be reached: ${cause}`;
-        throw new TargetUnreachable(`${request.method} ${url.origin} ${what}`);
+        throw new TargetUnreachable(`${request.method} ${url.origin} ${requestFailure(error)}`);
       }
       const text = await response.text();
       const responseHeaders: Record<string, string> = {};
