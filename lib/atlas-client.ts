@@ -9,9 +9,9 @@
  *   up says it does not exist (lib/retry-policy.ts).
  * - With a run tag, every create body carries it (lib/run-tag.ts), so nothing is left unfindable.
  * - Every exchange is recorded, redacted, and handed to the listeners (the fixtures attach them
- *   to the report). A target that cannot be reached raises TargetUnreachable naming the cause
- *   (lib/request-failure.ts), so the runner can tell "the run could not happen" from "a check
- *   failed".
+ *   to the report). A target that cannot be reached, or whose answer breaks off, raises
+ *   TargetUnreachable naming the cause (lib/request-failure.ts), so the runner can tell "the
+ *   run could not happen" from "a check failed".
  */
 import { DigestClient } from 'digest-fetch';
 
@@ -107,18 +107,21 @@ export class AtlasClient {
       const retriesLeft = attempt <= this.retry.maxRetries;
       await this.pacer.waitForTurn();
       const started = performance.now();
-      let response: Response;
+      let response: Response | undefined;
+      let text: string;
       try {
         response = await this.dispatch(url, { method: request.method, headers, body }, auth);
+        // Read here too: a body cut short breaks off after the status, like a dropped connection.
+        text = await response.text();
       } catch (error) {
         if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
         if (retriesLeft && (await this.maySendAgain(request, url))) {
           await this.sleep(backoffMs(this.retry, attempt));
           continue;
         }
-        throw new TargetUnreachable(`${request.method} ${url.origin} ${requestFailure(error)}`);
+        const what = requestFailure(error, response?.status);
+        throw new TargetUnreachable(`${request.method} ${url.origin} ${what}`);
       }
-      const text = await response.text();
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => (responseHeaders[name] = value));
       this.pacer.observe(responseHeaders);

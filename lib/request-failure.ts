@@ -1,7 +1,8 @@
 /**
- * The words for a request that got no answer, for the one line a run ends with.
+ * The words for a request that got no whole answer, for the one line a run ends with.
  *
- * fetch says only "fetch failed"; undici puts the reason in `cause`: a system error
+ * fetch says only "fetch failed" (nothing answered) or "terminated" (the body broke off after
+ * the status arrived); undici puts the reason in `cause`: a system error
  * (`connect ECONNREFUSED 127.0.0.1:4010`, `getaddrinfo ENOTFOUND host`), one of its own
  * (`UND_ERR_SOCKET`, `other side closed`), an AggregateError with one error per address tried,
  * or a bare `bad port` for the ports the Fetch standard never connects to (1, 9, 6000, ...).
@@ -26,9 +27,15 @@ function causeOf(error: unknown): Cause {
   return { code, text: text === '' ? (outer.message ?? String(error)) : text };
 }
 
-/** What went wrong, after `<METHOD> <origin> `: nothing reached, or something not HTTP. */
-export function requestFailure(error: unknown): string {
+/**
+ * What went wrong, after `<METHOD> <origin> `: nothing reached, something that is not HTTP, or
+ * an answer whose `status` arrived but whose body did not, whole.
+ */
+export function requestFailure(error: unknown, status?: number): string {
   const cause = causeOf(error);
+  if (status !== undefined) {
+    return `answered ${status}, but its body was cut short or unreadable (${cause.text})`;
+  }
   // A parser error (HPE_*) means something answered, but not in HTTP.
   if (cause.code?.startsWith('HPE_') === true) {
     return `answered with something that is not HTTP (${cause.text})`;

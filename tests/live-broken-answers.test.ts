@@ -1,11 +1,11 @@
 /**
- * A live target that cannot be reached ends `npm run conformance` and `npm run sweep` with
- * exit 2 and one line naming the cause (lib/request-failure.ts), never with fetch's own
- * "fetch failed".
+ * A live target that cannot be reached, or whose answer breaks off, ends `npm run conformance`
+ * and `npm run sweep` with exit 2 and one line naming the cause (lib/request-failure.ts), never
+ * with a stack trace nor with fetch's own "fetch failed".
  */
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 
 import { AtlasClient } from '../lib/atlas-client.ts';
 import { requestFailure } from '../lib/request-failure.ts';
@@ -28,6 +28,55 @@ async function oneErrorLine(script: string, baseUrl: string): Promise<string> {
   assert.equal(lines.length, 1, run.stderr);
   return lines[0] ?? '';
 }
+
+describe('a target whose answer is cut short', { timeout: 120_000 }, () => {
+  // 200 and Content-Length: 9, then 8 bytes and the connection closed.
+  const server = createServer((socket) => {
+    socket.once('data', () => {
+      socket.end(
+        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{"a":123',
+      );
+    });
+  });
+  let baseUrl = '';
+  before(async () => (baseUrl = await listening(server)));
+  after(() => server.close());
+
+  it('should send a GET again after its answer broke off, as after a drop', async () => {
+    let answers = 0;
+    const flaky = createServer((socket) => {
+      socket.once('data', () => {
+        answers += 1;
+        const body = answers === 1 ? '{"a":123' : '{"a":123}';
+        socket.end(`HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n${body}`);
+      });
+    });
+    const client = new AtlasClient(
+      await listening(flaky),
+      { kind: 'digest', ...noKey },
+      {
+        retry: { maxRetries: 1, baseDelayMs: 1 },
+      },
+    );
+    try {
+      const exchange = await client.send({ method: 'GET', path: '/api/atlas/v2' });
+      assert.equal(exchange.response.text, '{"a":123}');
+      assert.equal(answers, 2);
+    } finally {
+      flaky.close();
+    }
+  });
+
+  for (const script of commands) {
+    it(`should stop ${script} with one line saying the answer broke off`, async () => {
+      const line = await oneErrorLine(script, baseUrl);
+      assert.match(
+        line,
+        /^error: (POST|GET) http:\/\/127\.0\.0\.1:\d+ answered 200, but its body was cut short or unreadable \(\S.*\)$/,
+      );
+    });
+  }
+});
 
 describe('a target that refuses the connection', { timeout: 120_000 }, () => {
   let baseUrl = '';
