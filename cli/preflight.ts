@@ -1,7 +1,8 @@
 /**
  * Before any check, one authenticated create with an empty body `{}` (it lacks `name`, so no
  * target can create anything from it) establishes, in one request:
- * - the target is an Atlas API at all (a non-JSON 5xx is not);
+ * - the target is an Atlas API at all: a non-JSON 5xx is not, nor a refusal whose body is not
+ *   an Atlas error body (contracts/error.schema.json, as real Atlas answers it);
  * - the credentials work and hold Project Owner (401), the machine is on the access list (403),
  *   the project exists (404) and can pay (402);
  * - the endpoint's state: alive (400, the body is refused), deprecated (the same, with
@@ -13,6 +14,7 @@
  * `removeCreated` deletes it when the answer names it (a live run stops there, exit 2; the
  * embedded mock only does this with a planted fault, which the checks are there to catch).
  */
+import { describeFindings, judgeBody } from '../contracts/verdict.ts';
 import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 import { deleteInstance } from '../lib/delete-instance.ts';
 
@@ -94,6 +96,16 @@ export async function preflight(client: AtlasClient, projectId: string): Promise
   if (status >= 500 && json === undefined) {
     throw new TargetUnreachable(
       `${origin} answered ${status} with a body that is not JSON: is it an Atlas API?`,
+    );
+  }
+  // Every verdict below is read from an Atlas error body: a refusal of another shape (a server
+  // that answers 400 {"error":"nope"} to everything) says nothing of credentials or endpoint.
+  const shape = status >= 300 ? judgeBody('error', json) : undefined;
+  if (shape?.kind === 'deviation') {
+    const why = json === undefined ? 'a body that is not JSON' : describeFindings(shape.findings);
+    throw new TargetUnreachable(
+      `preflight: ${origin} answered ${status} to an empty create, not with an Atlas error ` +
+        `body (${why}): it does not answer like Atlas`,
     );
   }
   const refuse = (why: string) => {

@@ -4,6 +4,9 @@
  * live target the run stops there (exit 2) with one line naming what the answer named, deleted
  * when the answer gives its name, to be deleted by hand otherwise; on the embedded mock it is a
  * planted fault, warned about, and the checks catch it.
+ *
+ * A target that refuses the empty create without an Atlas error body is no Atlas at all: the
+ * run stops (exit 2) with one line, before any check.
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -16,16 +19,22 @@ const createPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
 
 /** A target that creates from any body: it answers the create with `created`. */
 async function acceptingTarget(created: Record<string, unknown>) {
+  return scriptedTarget((method, url) => {
+    const isCreate = method === 'POST' && url === createPath;
+    return [isCreate ? 201 : method === 'DELETE' ? 202 : 404, isCreate ? created : {}];
+  });
+}
+
+/** A target answering each request with the status and JSON body `answer` gives. */
+async function scriptedTarget(answer: (method: string, url: string) => [number, unknown]) {
   const received: string[] = [];
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
       received.push(`${request.method} ${request.url}`);
-      const isCreate = request.method === 'POST' && request.url === createPath;
-      response.writeHead(isCreate ? 201 : request.method === 'DELETE' ? 202 : 404, {
-        'content-type': 'application/json',
-      });
-      response.end(JSON.stringify(isCreate ? created : {}));
+      const [status, body] = answer(request.method ?? '', request.url ?? '');
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,5 +87,25 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
     const run = await runCommand('cli/conformance.ts', ['--grep', 'name-invalid'], env);
     assert.match(run.stderr, /warning: preflight: .* answered 201 to a create with the empty body/);
     assert.equal(run.status, 1, `the checks must catch it:\n${run.stdout}\n${run.stderr}`);
+  });
+});
+
+describe('a preflight refusal without an Atlas error body', { timeout: 120_000 }, () => {
+  it('should stop a live run with one line: the target does not answer like Atlas', async () => {
+    const target = await scriptedTarget(() => [400, { error: 'nope' }]);
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(target.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.equal(
+        run.stderr.trim(),
+        `error: preflight: ${target.baseUrl} answered 400 to an empty create, not with an Atlas ` +
+          'error body (/error must satisfy type: must be integer): it does not answer like Atlas',
+      );
+      assert.doesNotMatch(run.stdout, /Endpoint: alive/);
+      assert.doesNotMatch(run.stdout, /Running \d+ tests/, 'no check was started');
+      assert.deepEqual(target.received, [`POST ${createPath}`], 'nothing but the preflight');
+    } finally {
+      await target.close();
+    }
   });
 });
