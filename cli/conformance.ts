@@ -148,7 +148,7 @@ async function main(): Promise<number> {
   try {
     let state: PreflightResult | undefined;
     try {
-      state = await preflight(client, target.projectId);
+      state = await preflight(client, target.projectId, { embeddedMock: !live });
     } catch (error) {
       if (!(error instanceof PreflightRefused || error instanceof TargetUnreachable)) throw error;
       if (live) {
