@@ -50,6 +50,28 @@ function stringField(json: unknown, field: string): string | undefined {
 }
 
 /**
+ * How a server that turns a missing field into text names what `{}` created (JavaScript's
+ * `String(undefined)`): the instance is still deleted under that name, but the line says the
+ * name was missing rather than print a word that reads like a bug of this suite.
+ */
+const missingAsText = new Set(['undefined', 'null']);
+
+/** What the answer to the empty create named, for people. */
+function answeredWhat({ instanceName: name, instanceId: id }: PreflightCreated): string {
+  if (name !== undefined && missingAsText.has(name)) {
+    const which = id === undefined ? 'an instance' : `id ${id}`;
+    return `${which} with no name (it wrote the missing name as text)`;
+  }
+  const what = [
+    name === undefined ? undefined : `name ${name}`,
+    id === undefined ? undefined : `id ${id}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return what === '' ? 'no name or id' : what;
+}
+
+/**
  * Deletes what an accepted empty create made, when its answer named it; returns the one line
  * that ends the live run: what was answered, and what a person must still delete by hand.
  */
@@ -58,13 +80,7 @@ export async function removeCreated(
   projectId: string,
   created: PreflightCreated,
 ): Promise<string> {
-  const what = [
-    created.instanceName === undefined ? undefined : `name ${created.instanceName}`,
-    created.instanceId === undefined ? undefined : `id ${created.instanceId}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const head = `${created.message}; it answered ${what === '' ? 'no name or id' : what}`;
+  const head = `${created.message}; it answered ${answeredWhat(created)}`;
   if (created.instanceName === undefined) {
     return `${head}: anything it created carries no run tag and must be deleted by hand`;
   }
@@ -74,7 +90,8 @@ export async function removeCreated(
   if (outcome?.deleted === true) return `${head}: deleted it (${outcome.status})`;
   return (
     `${head}: deleting it answered ${outcome?.status ?? 'nothing'}; ` +
-    `delete ${created.instanceName} in project ${projectId} by hand`
+    `delete the instance named ${JSON.stringify(created.instanceName)} in project ${projectId} ` +
+    'by hand'
   );
 }
 

@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 
-import { demo, liveEnv, runCommand } from './live-harness.ts';
+import { demo, listInstances, liveEnv, runCommand, startMockProcess } from './live-harness.ts';
 
 const createPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
 
@@ -76,6 +76,42 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
         /it answered id 6650a1b2c3d4e5f6a7b8c9fe: anything it created carries no run tag and must be deleted by hand/,
       );
       assert.ok(!target.received.some((r) => r.startsWith('DELETE')), 'nothing named to delete');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('should say the name was missing when the target wrote it as text', async () => {
+    // validation-off creates `{}` under String(undefined), as a JavaScript server would.
+    const mock = await startMockProcess(['--fault', 'validation-off']);
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(mock.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.match(
+        run.stderr.trim(),
+        /^error: preflight: .*must be refused; it answered id [0-9a-f]{24} with no name \(it wrote the missing name as text\): deleted it \(202\)$/,
+      );
+      assert.doesNotMatch(run.stderr, /undefined/);
+      const states = (await listInstances(mock.baseUrl)).map((instance) => instance.stateName);
+      assert.deepEqual(states, ['DELETING'], 'what it created is being deleted');
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('should quote the name it wrote when deleting it by hand is left to a person', async () => {
+    const created = { id: '6650a1b2c3d4e5f6a7b8c9fd', name: 'undefined' };
+    const target = await scriptedTarget((method) =>
+      method === 'POST' ? [201, created] : [500, { error: 500, errorCode: 'UNEXPECTED_ERROR' }],
+    );
+    try {
+      const env = liveEnv(target.baseUrl, { ATLAS_CONFORMANCE_MAX_RETRIES: '0' });
+      const run = await runCommand('cli/conformance.ts', [], env);
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.match(
+        run.stderr.trim(),
+        /it answered id 6650a1b2c3d4e5f6a7b8c9fd with no name \(it wrote the missing name as text\): deleting it answered 500; delete the instance named "undefined" in project [0-9a-f]{24} by hand$/,
+      );
     } finally {
       await target.close();
     }
