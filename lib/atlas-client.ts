@@ -153,7 +153,9 @@ export class AtlasClient {
       return await this.oauth.value(() => this.pacer.waitForTurn());
     } catch (error) {
       if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
-      throw error;
+      // The token endpoint unreachable: the same line as for any other request.
+      const origin = new URL(this.baseUrl).origin;
+      throw new TargetUnreachable(`POST ${origin} ${requestFailure(error)}`);
     }
   }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import { AtlasClient } from '../lib/atlas-client.ts';
+import { AtlasClient, TargetUnreachable } from '../lib/atlas-client.ts';
 import { requestFailure } from '../lib/request-failure.ts';
 import { liveEnv, runCommand } from './live-harness.ts';
 
@@ -85,6 +85,19 @@ describe('a target that refuses the connection', { timeout: 120_000 }, () => {
     const server = createServer();
     baseUrl = await listening(server);
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('should name it when minting a bearer token too', async () => {
+    const oauth = { kind: 'oauth', clientId: 'sa-id', clientSecret: 'sa-secret-value' } as const;
+    const client = new AtlasClient(baseUrl, oauth);
+    await assert.rejects(client.bearerToken(), (error: unknown) => {
+      assert.ok(error instanceof TargetUnreachable);
+      assert.equal(
+        error.message,
+        `POST ${baseUrl} could not be reached: connect ECONNREFUSED ${new URL(baseUrl).host}`,
+      );
+      return true;
+    });
   });
 
   for (const script of commands) {
