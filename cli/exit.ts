@@ -1,7 +1,8 @@
 /**
  * Exit codes shared by every command, after Schemathesis, plus one for a gone endpoint:
  * 0 the target conforms, 1 a check failed, 2 the run could not happen (bad configuration,
- * unreachable target, refused credentials, or instances left behind on a live target),
+ * unreachable target or one that does not answer like Atlas, refused credentials, or instances
+ * left behind on a live target by a run in which no check failed: a failed check keeps 1),
  * 3 the live endpoint is gone (410 past its sunset): nothing was checked.
  */
 export const exitCodes = { conforms: 0, checkFailed: 1, couldNotRun: 2, endpointGone: 3 } as const;

@@ -1,7 +1,8 @@
 /**
  * Before any check, one authenticated create with an empty body `{}` (it lacks `name`, so no
  * target can create anything from it) establishes, in one request:
- * - the target is an Atlas API at all (a non-JSON 5xx is not);
+ * - the target is an Atlas API at all: a non-JSON 5xx is not, nor a refusal whose body is not
+ *   an Atlas error body (contracts/error.schema.json, as real Atlas answers it);
  * - the credentials work and hold Project Owner (401), the machine is on the access list (403),
  *   the project exists (404) and can pay (402);
  * - the endpoint's state: alive (400, the body is refused), deprecated (the same, with
@@ -13,6 +14,7 @@
  * `removeCreated` deletes it when the answer names it (a live run stops there, exit 2; the
  * embedded mock only does this with a planted fault, which the checks are there to catch).
  */
+import { describeFindings, judgeBody } from '../contracts/verdict.ts';
 import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 import { deleteInstance } from '../lib/delete-instance.ts';
 
@@ -48,6 +50,28 @@ function stringField(json: unknown, field: string): string | undefined {
 }
 
 /**
+ * How a server that turns a missing field into text names what `{}` created (JavaScript's
+ * `String(undefined)`): the instance is still deleted under that name, but the line says the
+ * name was missing rather than print a word that reads like a bug of this suite.
+ */
+const missingAsText = new Set(['undefined', 'null']);
+
+/** What the answer to the empty create named, for people. */
+function answeredWhat({ instanceName: name, instanceId: id }: PreflightCreated): string {
+  if (name !== undefined && missingAsText.has(name)) {
+    const which = id === undefined ? 'an instance' : `id ${id}`;
+    return `${which} with no name (it wrote the missing name as text)`;
+  }
+  const what = [
+    name === undefined ? undefined : `name ${name}`,
+    id === undefined ? undefined : `id ${id}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return what === '' ? 'no name or id' : what;
+}
+
+/**
  * Deletes what an accepted empty create made, when its answer named it; returns the one line
  * that ends the live run: what was answered, and what a person must still delete by hand.
  */
@@ -56,13 +80,7 @@ export async function removeCreated(
   projectId: string,
   created: PreflightCreated,
 ): Promise<string> {
-  const what = [
-    created.instanceName === undefined ? undefined : `name ${created.instanceName}`,
-    created.instanceId === undefined ? undefined : `id ${created.instanceId}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const head = `${created.message}; it answered ${what === '' ? 'no name or id' : what}`;
+  const head = `${created.message}; it answered ${answeredWhat(created)}`;
   if (created.instanceName === undefined) {
     return `${head}: anything it created carries no run tag and must be deleted by hand`;
   }
@@ -72,7 +90,8 @@ export async function removeCreated(
   if (outcome?.deleted === true) return `${head}: deleted it (${outcome.status})`;
   return (
     `${head}: deleting it answered ${outcome?.status ?? 'nothing'}; ` +
-    `delete ${created.instanceName} in project ${projectId} by hand`
+    `delete the instance named ${JSON.stringify(created.instanceName)} in project ${projectId} ` +
+    'by hand'
   );
 }
 
@@ -81,7 +100,16 @@ function errorCodeOf(json: unknown): string {
   return typeof code === 'string' ? code : 'no errorCode';
 }
 
-export async function preflight(client: AtlasClient, projectId: string): Promise<PreflightResult> {
+export interface PreflightOptions {
+  /** The target is the embedded mock: past the sunset the run goes on to check its 410s. */
+  embeddedMock?: boolean;
+}
+
+export async function preflight(
+  client: AtlasClient,
+  projectId: string,
+  options: PreflightOptions = {},
+): Promise<PreflightResult> {
   const origin = new URL(client.baseUrl).origin;
   const probe = await client.send({
     method: 'POST',
@@ -94,6 +122,16 @@ export async function preflight(client: AtlasClient, projectId: string): Promise
   if (status >= 500 && json === undefined) {
     throw new TargetUnreachable(
       `${origin} answered ${status} with a body that is not JSON: is it an Atlas API?`,
+    );
+  }
+  // Every verdict below is read from an Atlas error body: a refusal of another shape (a server
+  // that answers 400 {"error":"nope"} to everything) says nothing of credentials or endpoint.
+  const shape = status >= 300 ? judgeBody('error', json) : undefined;
+  if (shape?.kind === 'deviation') {
+    const why = json === undefined ? 'a body that is not JSON' : describeFindings(shape.findings);
+    throw new TargetUnreachable(
+      `preflight: ${origin} answered ${status} to an empty create, not with an Atlas error ` +
+        `body (${why}): it does not answer like Atlas`,
     );
   }
   const refuse = (why: string) => {
@@ -138,11 +176,16 @@ export async function preflight(client: AtlasClient, projectId: string): Promise
     .filter(Boolean)
     .join(', ');
   if (status === 410) {
+    // A live run ends on this line (exit 3); on the embedded mock the checks go on.
+    const meaning = options.embeddedMock
+      ? "the embedded mock's clock is past the sunset, so the suite goes on to check the " +
+        "mock's gone-era answers; checks that need a working create are skipped with the " +
+        'reason (a live target would end here, exit 3).'
+      : 'the target no longer offers POST /serverless; nothing can be created or checked there.';
     return {
       state: 'gone',
       line:
-        `Endpoint: GONE. ${answered} to a create${dates === '' ? '' : ` (${dates})`}: ` +
-        'the target no longer offers POST /serverless; nothing can be created or checked there.',
+        `Endpoint: GONE. ${answered} to a create${dates === '' ? '' : ` (${dates})`}: ` + meaning,
       deprecation,
       sunset,
       date,

@@ -9,14 +9,16 @@
  *   up says it does not exist (lib/retry-policy.ts).
  * - With a run tag, every create body carries it (lib/run-tag.ts), so nothing is left unfindable.
  * - Every exchange is recorded, redacted, and handed to the listeners (the fixtures attach them
- *   to the report). A target that cannot be reached raises TargetUnreachable, so the runner can
- *   tell "the run could not happen" from "a check failed".
+ *   to the report). A target that cannot be reached, or whose answer breaks off, raises
+ *   TargetUnreachable naming the cause (lib/request-failure.ts), so the runner can tell "the
+ *   run could not happen" from "a check failed".
  */
 import { DigestClient } from 'digest-fetch';
 
 import { describeRequest, type Credentials, type RequestAuth } from './describe-request.ts';
 import type { Exchange } from './exchange.ts';
 import { OAuthToken, TokenRefused, type HeldToken } from './oauth-token.ts';
+import { requestFailure } from './request-failure.ts';
 import { RequestPacer, type Sleep } from './request-pacer.ts';
 import {
   backoffMs,
@@ -105,24 +107,21 @@ export class AtlasClient {
       const retriesLeft = attempt <= this.retry.maxRetries;
       await this.pacer.waitForTurn();
       const started = performance.now();
-      let response: Response;
+      let response: Response | undefined;
+      let text: string;
       try {
         response = await this.dispatch(url, { method: request.method, headers, body }, auth);
+        // Read here too: a body cut short breaks off after the status, like a dropped connection.
+        text = await response.text();
       } catch (error) {
         if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
-        const cause =
-          (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
         if (retriesLeft && (await this.maySendAgain(request, url))) {
           await this.sleep(backoffMs(this.retry, attempt));
           continue;
         }
-        // A parser error (HPE_*) means something answered, but not in HTTP.
-        const what = cause.startsWith('HPE_')
-          ? `answered with something that is not HTTP (${cause})`
-          : `could not be reached: ${cause}`;
+        const what = requestFailure(error, response?.status);
         throw new TargetUnreachable(`${request.method} ${url.origin} ${what}`);
       }
-      const text = await response.text();
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => (responseHeaders[name] = value));
       this.pacer.observe(responseHeaders);
@@ -154,7 +153,9 @@ export class AtlasClient {
       return await this.oauth.value(() => this.pacer.waitForTurn());
     } catch (error) {
       if (error instanceof TokenRefused) throw new TargetUnreachable(error.message);
-      throw error;
+      // The token endpoint unreachable: the same line as for any other request.
+      const origin = new URL(this.baseUrl).origin;
+      throw new TargetUnreachable(`POST ${origin} ${requestFailure(error)}`);
     }
   }
 

@@ -37,18 +37,36 @@ export class ConfigError extends Error {
   }
 }
 
+/** Why a dotenv file that exists could not be read, in a few words. */
+function unreadableBecause(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
 /**
  * Loads a dotenv file into process.env without overriding what the shell set. A malformed file
- * is an error, not a silent partial load.
+ * is an error, not a silent partial load; so is one that exists but cannot be read (a directory,
+ * no read permission), which would otherwise end the run with a stack trace.
  */
 export function loadEnvFile(file = process.env.ATLAS_CONFORMANCE_ENV_FILE ?? '.env'): void {
+  const named = process.env.ATLAS_CONFORMANCE_ENV_FILE !== undefined;
   if (!existsSync(file)) {
-    if (process.env.ATLAS_CONFORMANCE_ENV_FILE !== undefined) {
+    if (named) {
       throw new ConfigError([`ATLAS_CONFORMANCE_ENV_FILE must name an existing file: ${file}`]);
     }
     return;
   }
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const rule = named
+      ? `ATLAS_CONFORMANCE_ENV_FILE must name a readable file: ${file}`
+      : `${file} must be a readable file`;
+    throw new ConfigError([`${rule} (${unreadableBecause(error)})`]);
+  }
   const badLine = text
     .split(/\r?\n/)
     .findIndex(

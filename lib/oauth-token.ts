@@ -5,6 +5,7 @@
  * one per worker) is used the same way but revoked by the runner, not by the worker.
  */
 import { registerSecret } from './secrets.ts';
+import { tokenRefusal } from './token-refusal.ts';
 
 export interface HeldToken {
   value: string;
@@ -12,11 +13,22 @@ export interface HeldToken {
   renewAt: number;
 }
 
-/** Raised when the token endpoint refuses the credentials (the run could not happen). */
+/**
+ * Raised when the token endpoint gives no token: it refused the credentials, or it does not
+ * answer like Atlas (lib/token-refusal.ts). Either way the run could not happen.
+ */
 export class TokenRefused extends Error {}
 
 const renewMarginMs = 60_000;
 const timeoutMs = 30_000;
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export class OAuthToken {
   private held: HeldToken | undefined;
@@ -69,15 +81,10 @@ export class OAuthToken {
       body: 'grant_type=client_credentials',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = (await response.json().catch(() => ({}))) as {
-      access_token?: string;
-      expires_in?: number;
-    };
-    if (!response.ok || typeof body.access_token !== 'string') {
-      throw new TokenRefused(
-        `the token endpoint answered ${response.status}: ` +
-          'check MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET',
-      );
+    const body = parsedJson(await response.text().catch(() => '')) as
+      { access_token?: unknown; expires_in?: number } | undefined;
+    if (!response.ok || typeof body?.access_token !== 'string') {
+      throw new TokenRefused(tokenRefusal(response.status, body));
     }
     registerSecret(body.access_token);
     const lifetimeMs = (body.expires_in ?? 3600) * 1000;

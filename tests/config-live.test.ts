@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { ConfigError, readConfig } from '../lib/config.ts';
+import { ConfigError, loadEnvFile, readConfig } from '../lib/config.ts';
 
 const live = {
   MONGODB_ATLAS_BASE_URL: 'https://staging.example.com',
@@ -122,7 +122,12 @@ describe('configuration', () => {
 
 /** `npm run conformance` with only the given settings (no .env file is read). */
 function conformance(args: string[], settings: Record<string, string>) {
-  return spawnSync('npx', ['tsx', 'cli/conformance.ts', ...args], {
+  return command('cli/conformance.ts', args, settings);
+}
+
+/** A command of the suite with only the given settings (no .env file is read unless named). */
+function command(script: string, args: string[], settings: Record<string, string>) {
+  return spawnSync('npx', ['tsx', script, ...args], {
     encoding: 'utf8',
     env: {
       PATH: process.env.PATH,
@@ -168,4 +173,45 @@ describe('npm run conformance with a bad configuration', () => {
       'error: ATLAS_MOCK_CLOCK must be an ISO date such as 2025-06-01, not yesterday',
     );
   });
+});
+
+describe('an env file that exists but cannot be read', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'env-dir-'));
+
+  for (const script of ['cli/conformance.ts', 'cli/sweep.ts']) {
+    it(`should stop ${script} with exit 2 and one line when it is a directory`, () => {
+      const run = command(script, [], { ATLAS_CONFORMANCE_ENV_FILE: directory });
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.equal(
+        run.stderr.trim(),
+        `error: ATLAS_CONFORMANCE_ENV_FILE must name a readable file: ${directory} ` +
+          '(it is a directory)',
+      );
+    });
+  }
+
+  it('should name the default .env as a file that must be readable', () => {
+    assert.throws(
+      () => loadEnvFile(directory),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.join() === `${directory} must be a readable file (it is a directory)`,
+    );
+  });
+
+  it(
+    'should say permission denied for a file it may not read',
+    { skip: process.getuid?.() === 0 && 'root reads every file: no EACCES to provoke' },
+    () => {
+      const file = join(directory, 'unreadable.env');
+      writeFileSync(file, 'A=1\n');
+      chmodSync(file, 0o000);
+      assert.throws(
+        () => loadEnvFile(file),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.problems.join() === `${file} must be a readable file (permission denied)`,
+      );
+    },
+  );
 });

@@ -1,14 +1,16 @@
 /**
  * OAuth service accounts (lib/oauth-token.ts): one token minted for many requests, minted again
  * before it expires, revoked at the end by whoever minted it; a token handed over by the runner
- * is used as is and left for the runner to revoke.
+ * is used as is and left for the runner to revoke. A token endpoint that gives no token blames
+ * the credentials only when it answers as Atlas does to bad ones (lib/token-refusal.ts).
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 
-import { AtlasClient } from '../lib/atlas-client.ts';
+import { AtlasClient, TargetUnreachable } from '../lib/atlas-client.ts';
+import { liveEnv, runCommand } from './live-harness.ts';
 
 const credentials = { kind: 'oauth', clientId: 'sa-id', clientSecret: 'sa-secret-value' } as const;
 
@@ -88,4 +90,101 @@ describe('OAuth tokens', () => {
     await server.close();
     assert.deepEqual(server.seen, ['call with Bearer runner-token']);
   });
+});
+
+/** A server answering every request with `status` and `body` (JSON unless a string). */
+async function answeringServer(status: number, body: unknown) {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const type = typeof body === 'string' ? 'text/html' : 'application/json';
+      response.writeHead(status, { 'content-type': type }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const notAtlas = (what: string) =>
+  `the token endpoint (POST /api/oauth/token) did not answer like Atlas: ${what}; ` +
+  'MONGODB_ATLAS_BASE_URL may not be an Atlas API';
+const blamesCredentials = (answered: string) =>
+  `the token endpoint answered ${answered}: ` +
+  'check MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET';
+
+describe('a token endpoint that gives no token', () => {
+  const cases: [string, number, unknown, string][] = [
+    [
+      'Atlas refusing the client',
+      401,
+      { error_description: 'Invalid credentials provided.', error: 'invalid_client' },
+      blamesCredentials('401 (invalid_client)'),
+    ],
+    [
+      'Atlas refusing the request',
+      400,
+      { error: 'invalid_request' },
+      blamesCredentials('400 (invalid_request)'),
+    ],
+    [
+      'Atlas denying access',
+      403,
+      { error: 'access_denied' },
+      'the token endpoint answered 403 (access_denied): the service account got no token',
+    ],
+    [
+      'python3 -m http.server',
+      501,
+      '<html><body>Unsupported method</body></html>',
+      notAtlas('501 with a body that is not JSON'),
+    ],
+    [
+      'a server refusing everything its own way',
+      400,
+      { error: 'nope' },
+      notAtlas('400 with JSON that is not an OAuth error'),
+    ],
+    ['a 200 without a token', 200, {}, notAtlas('200 with JSON without an access token')],
+  ];
+  for (const [who, status, body, line] of cases) {
+    it(`should say what ${who} means`, async () => {
+      const server = await answeringServer(status, body);
+      const client = new AtlasClient(server.baseUrl, credentials);
+      try {
+        await assert.rejects(client.send({ method: 'GET', path }), (error: unknown) => {
+          assert.ok(error instanceof TargetUnreachable);
+          assert.equal(error.message, line);
+          return true;
+        });
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it(
+    'should stop npm run conformance with that one line, exit 2',
+    { timeout: 60_000 },
+    async () => {
+      const server = await answeringServer(501, '<html>Unsupported method</html>');
+      try {
+        const env = liveEnv(server.baseUrl, {
+          MONGODB_ATLAS_PUBLIC_KEY: '',
+          MONGODB_ATLAS_PRIVATE_KEY: '',
+          MONGODB_ATLAS_CLIENT_ID: 'sa-id',
+          MONGODB_ATLAS_CLIENT_SECRET: 'sa-secret-value',
+        });
+        const run = await runCommand('cli/conformance.ts', [], env);
+        assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+        assert.equal(run.stderr.trim(), `error: ${notAtlas('501 with a body that is not JSON')}`);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

@@ -4,28 +4,37 @@
  * live target the run stops there (exit 2) with one line naming what the answer named, deleted
  * when the answer gives its name, to be deleted by hand otherwise; on the embedded mock it is a
  * planted fault, warned about, and the checks catch it.
+ *
+ * A target that refuses the empty create without an Atlas error body is no Atlas at all: the
+ * run stops (exit 2) with one line, before any check.
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 
-import { demo, liveEnv, runCommand } from './live-harness.ts';
+import { demo, listInstances, liveEnv, runCommand, startMockProcess } from './live-harness.ts';
 
 const createPath = `/api/atlas/v2/groups/${demo.project.id}/serverless`;
 
 /** A target that creates from any body: it answers the create with `created`. */
 async function acceptingTarget(created: Record<string, unknown>) {
+  return scriptedTarget((method, url) => {
+    const isCreate = method === 'POST' && url === createPath;
+    return [isCreate ? 201 : method === 'DELETE' ? 202 : 404, isCreate ? created : {}];
+  });
+}
+
+/** A target answering each request with the status and JSON body `answer` gives. */
+async function scriptedTarget(answer: (method: string, url: string) => [number, unknown]) {
   const received: string[] = [];
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
       received.push(`${request.method} ${request.url}`);
-      const isCreate = request.method === 'POST' && request.url === createPath;
-      response.writeHead(isCreate ? 201 : request.method === 'DELETE' ? 202 : 404, {
-        'content-type': 'application/json',
-      });
-      response.end(JSON.stringify(isCreate ? created : {}));
+      const [status, body] = answer(request.method ?? '', request.url ?? '');
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,11 +81,67 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
     }
   });
 
+  it('should say the name was missing when the target wrote it as text', async () => {
+    // validation-off creates `{}` under String(undefined), as a JavaScript server would.
+    const mock = await startMockProcess(['--fault', 'validation-off']);
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(mock.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.match(
+        run.stderr.trim(),
+        /^error: preflight: .*must be refused; it answered id [0-9a-f]{24} with no name \(it wrote the missing name as text\): deleted it \(202\)$/,
+      );
+      assert.doesNotMatch(run.stderr, /undefined/);
+      const states = (await listInstances(mock.baseUrl)).map((instance) => instance.stateName);
+      assert.deepEqual(states, ['DELETING'], 'what it created is being deleted');
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('should quote the name it wrote when deleting it by hand is left to a person', async () => {
+    const created = { id: '6650a1b2c3d4e5f6a7b8c9fd', name: 'undefined' };
+    const target = await scriptedTarget((method) =>
+      method === 'POST' ? [201, created] : [500, { error: 500, errorCode: 'UNEXPECTED_ERROR' }],
+    );
+    try {
+      const env = liveEnv(target.baseUrl, { ATLAS_CONFORMANCE_MAX_RETRIES: '0' });
+      const run = await runCommand('cli/conformance.ts', [], env);
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.match(
+        run.stderr.trim(),
+        /it answered id 6650a1b2c3d4e5f6a7b8c9fd with no name \(it wrote the missing name as text\): deleting it answered 500; delete the instance named "undefined" in project [0-9a-f]{24} by hand$/,
+      );
+    } finally {
+      await target.close();
+    }
+  });
+
   it('should only warn on the embedded mock, where the checks catch the fault', async () => {
     const env = liveEnv('', { ATLAS_MOCK_FAULTS: 'validation-off' });
     delete env.MONGODB_ATLAS_BASE_URL;
     const run = await runCommand('cli/conformance.ts', ['--grep', 'name-invalid'], env);
     assert.match(run.stderr, /warning: preflight: .* answered 201 to a create with the empty body/);
     assert.equal(run.status, 1, `the checks must catch it:\n${run.stdout}\n${run.stderr}`);
+  });
+});
+
+describe('a preflight refusal without an Atlas error body', { timeout: 120_000 }, () => {
+  it('should stop a live run with one line: the target does not answer like Atlas', async () => {
+    const target = await scriptedTarget(() => [400, { error: 'nope' }]);
+    try {
+      const run = await runCommand('cli/conformance.ts', [], liveEnv(target.baseUrl));
+      assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+      assert.equal(
+        run.stderr.trim(),
+        `error: preflight: ${target.baseUrl} answered 400 to an empty create, not with an Atlas ` +
+          'error body (/error must satisfy type: must be integer): it does not answer like Atlas',
+      );
+      assert.doesNotMatch(run.stdout, /Endpoint: alive/);
+      assert.doesNotMatch(run.stdout, /Running \d+ tests/, 'no check was started');
+      assert.deepEqual(target.received, [`POST ${createPath}`], 'nothing but the preflight');
+    } finally {
+      await target.close();
+    }
   });
 });

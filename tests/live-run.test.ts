@@ -13,6 +13,8 @@ import {
   liveEnv,
   runCommand,
   startMockProcess,
+  startRecordingProxy,
+  type Injection,
   type MockProcess,
 } from './live-harness.ts';
 
@@ -90,5 +92,48 @@ describe('a live run', { timeout: 300_000 }, () => {
       `error: preflight: ${mock.baseUrl} answered 401 (no errorCode): the credentials were ` +
         'refused (MONGODB_ATLAS_PUBLIC_KEY/_PRIVATE_KEY or MONGODB_ATLAS_CLIENT_ID/_CLIENT_SECRET)',
     ]);
+  });
+});
+
+describe('a live run that may leave something on the target', { timeout: 300_000 }, () => {
+  const grep = ['--grep', 'version_negotiation should answer 406 to no Accept header'];
+  const serverError = {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ error: 500, errorCode: 'UNEXPECTED_ERROR', reason: 'Server Error' }),
+  };
+
+  /** Runs the one check through a proxy whose closing listing fails; `failCheck` fails it too. */
+  async function runLeavingDoubt(failCheck: boolean) {
+    // preflight (POST), opening sweep (GET list), the check (POST), closing sweep (GET list);
+    // each may take two requests, a digest challenge first.
+    let phase: 'preflight' | 'opening' | 'check' | 'closing' = 'preflight';
+    const inject: Injection = ({ method, path }) => {
+      const isList = method === 'GET' && /\/serverless\?/.test(path);
+      if (isList && phase === 'preflight') phase = 'opening';
+      if (method === 'POST' && phase === 'opening') phase = 'check';
+      if (isList && phase === 'check') phase = 'closing';
+      if (phase === 'closing' || (failCheck && phase === 'check')) return serverError;
+      return undefined;
+    };
+    const proxy = await startRecordingProxy(mock.baseUrl, inject);
+    try {
+      const env = liveEnv(proxy.baseUrl, { ATLAS_CONFORMANCE_MAX_RETRIES: '0' });
+      return await runCommand('cli/conformance.ts', grep, env);
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  it('should exit 1 when a check failed, naming what may be left', async () => {
+    const run = await runLeavingDoubt(true);
+    assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stderr, /^error: left on the target \(run npm run sweep\): /m);
+  });
+
+  it('should exit 2 when no check failed but something may be left', async () => {
+    const run = await runLeavingDoubt(false);
+    assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stderr, /^error: left on the target \(run npm run sweep\): /m);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * The whole suite against the embedded mock in the eras the default run does not cover: it
  * passes in each, states the era it read from the target, and skips (never passes) the checks
- * that do not apply. The default era (2025-12-15) is tests/suite-against-mock.test.ts's.
+ * that do not apply. The default era (2025-12-15) is tests/suite-against-mock.test.ts's. Past
+ * the sunset the runner says that the run goes on against the embedded mock (a live target
+ * stops with exit 3: tests/live-run.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { liveEnv, runCommand } from './live-harness.ts';
 import { runSuite } from './suite-runner.ts';
 
 const eras = [
@@ -45,5 +48,22 @@ describe('the suite in every era', () => {
     const outcome = await runSuite(['specs/sunset.spec.ts'], { clock: '2026-03-01' });
     const title = 'sunset › should answer 410 VERSION_GONE to a create past the sunset';
     assert.equal(outcome.tests.get(title), 'passed', outcome.output.slice(-2000));
+  });
+});
+
+describe('npm run conformance on the embedded mock past the sunset', { timeout: 120_000 }, () => {
+  it('should say that the checks go on against the gone era of the mock', async () => {
+    const env = liveEnv('', { ATLAS_MOCK_CLOCK: '2026-03-01' });
+    delete env.MONGODB_ATLAS_BASE_URL;
+    const run = await runCommand('cli/conformance.ts', ['--grep', 'sunset'], env);
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const verdicts = run.stdout.split('\n').filter((line) => line.startsWith('Endpoint:'));
+    assert.equal(verdicts.length, 1, run.stdout);
+    assert.match(
+      verdicts[0] ?? '',
+      /^Endpoint: GONE\. .* answered 410 \(VERSION_GONE\) to a create .*: the embedded mock's clock is past the sunset, so the suite goes on to check the mock's gone-era answers; .*\(a live target would end here, exit 3\)\.$/,
+    );
+    assert.doesNotMatch(run.stdout, /nothing can be created or checked/);
+    assert.match(run.stdout, /Running \d+ tests?/, 'the checks ran');
   });
 });
