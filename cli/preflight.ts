@@ -1,8 +1,8 @@
 /**
  * Before any check, one authenticated create with an empty body `{}` (it lacks `name`, so no
  * target can create anything from it) establishes, in one request:
- * - the target is an Atlas API at all: a non-JSON 5xx is not, nor a refusal whose body is not
- *   an Atlas error body (contracts/error.schema.json, as real Atlas answers it);
+ * - the target is an Atlas API at all: a non-JSON 5xx is not, nor a refusal whose body names
+ *   neither its status nor an Atlas errorCode;
  * - the credentials work and hold Project Owner (401), the machine is on the access list (403),
  *   the project exists (404) and can pay (402);
  * - the endpoint's state: alive (400, the body is refused), deprecated (the same, with
@@ -14,7 +14,6 @@
  * `removeCreated` deletes it when the answer names it (a live run stops there, exit 2; the
  * embedded mock only does this with a planted fault, which the checks are there to catch).
  */
-import { describeFindings, judgeBody } from '../contracts/verdict.ts';
 import { TargetUnreachable, type AtlasClient } from '../lib/atlas-client.ts';
 import { deleteInstance } from '../lib/delete-instance.ts';
 
@@ -100,6 +99,20 @@ function errorCodeOf(json: unknown): string {
   return typeof code === 'string' ? code : 'no errorCode';
 }
 
+/**
+ * Whether a refusal reads as Atlas's at all: its `error` is the HTTP status, or it carries an
+ * Atlas-style `errorCode`. Deliberately looser than the error contract: an Atlas whose error
+ * bodies deviate (an `error` sent as text, say) is still judged, and failed, by the checks,
+ * rather than turned away here as something else.
+ */
+function namesItsRefusal(json: unknown, status: number): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const { error, errorCode } = json as { error?: unknown; errorCode?: unknown };
+  const errorIsStatus =
+    (typeof error === 'number' || typeof error === 'string') && Number(error) === status;
+  return errorIsStatus || (typeof errorCode === 'string' && /^[A-Z][A-Z0-9_]*$/.test(errorCode));
+}
+
 export interface PreflightOptions {
   /** The target is the embedded mock: past the sunset the run goes on to check its 410s. */
   embeddedMock?: boolean;
@@ -124,14 +137,13 @@ export async function preflight(
       `${origin} answered ${status} with a body that is not JSON: is it an Atlas API?`,
     );
   }
-  // Every verdict below is read from an Atlas error body: a refusal of another shape (a server
+  // Every verdict below is read from an Atlas error body: a refusal of another kind (a server
   // that answers 400 {"error":"nope"} to everything) says nothing of credentials or endpoint.
-  const shape = status >= 300 ? judgeBody('error', json) : undefined;
-  if (shape?.kind === 'deviation') {
-    const why = json === undefined ? 'a body that is not JSON' : describeFindings(shape.findings);
+  if (status >= 300 && !namesItsRefusal(json, status)) {
     throw new TargetUnreachable(
-      `preflight: ${origin} answered ${status} to an empty create, not with an Atlas error ` +
-        `body (${why}): it does not answer like Atlas`,
+      `preflight: ${origin} answered ${status} to an empty create, without an Atlas error ` +
+        'body (an error equal to the status, or an UPPER_CASE errorCode): it does not answer ' +
+        'like Atlas',
     );
   }
   const refuse = (why: string) => {

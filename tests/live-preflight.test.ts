@@ -134,14 +134,32 @@ describe('a preflight refusal without an Atlas error body', { timeout: 120_000 }
       assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
       assert.equal(
         run.stderr.trim(),
-        `error: preflight: ${target.baseUrl} answered 400 to an empty create, not with an Atlas ` +
-          'error body (/error must satisfy type: must be integer): it does not answer like Atlas',
+        `error: preflight: ${target.baseUrl} answered 400 to an empty create, without an Atlas ` +
+          'error body (an error equal to the status, or an UPPER_CASE errorCode): it does not ' +
+          'answer like Atlas',
       );
       assert.doesNotMatch(run.stdout, /Endpoint: alive/);
       assert.doesNotMatch(run.stdout, /Running \d+ tests/, 'no check was started');
       assert.deepEqual(target.received, [`POST ${createPath}`], 'nothing but the preflight');
     } finally {
       await target.close();
+    }
+  });
+
+  it('should let the checks judge an Atlas whose error bodies break the contract', async () => {
+    // `error` as text ("400") breaks the error contract, yet the body is plainly Atlas's
+    // refusal: a deviation for the checks to report (exit 1), not a target beyond judging.
+    const mock = await startMockProcess(['--fault', 'error-number-as-string']);
+    try {
+      const run = await runCommand(
+        'cli/conformance.ts',
+        ['--grep', 'response_schema_conformance'],
+        liveEnv(mock.baseUrl),
+      );
+      assert.match(run.stdout, /Endpoint: deprecated/);
+      assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+    } finally {
+      await mock.stop();
     }
   });
 });
