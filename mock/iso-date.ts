@@ -10,8 +10,11 @@
  */
 import type { Parsed } from './cli-options.ts';
 
-const isoDate =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i;
+const isoDate = new RegExp(
+  String.raw`^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})` +
+    String.raw`(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$`,
+  'i',
+);
 
 const months = [
   'January',

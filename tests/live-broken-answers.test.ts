@@ -72,7 +72,10 @@ describe('a target whose answer is cut short', { timeout: 120_000 }, () => {
       const line = await oneErrorLine(script, baseUrl);
       assert.match(
         line,
-        /^error: (POST|GET) http:\/\/127\.0\.0\.1:\d+ answered 200, but its body was cut short or unreadable \(\S.*\)$/,
+        new RegExp(
+          String.raw`^error: (POST|GET) http:\/\/127\.0\.0\.1:\d+ answered 200, ` +
+            String.raw`but its body was cut short or unreadable \(\S.*\)$`,
+        ),
       );
     });
   }
@@ -115,7 +118,10 @@ describe('the cause of a failed request', () => {
     const client = new AtlasClient('http://127.0.0.1:9', { kind: 'digest', ...noKey });
     await assert.rejects(
       client.send({ method: 'GET', path: '/api/atlas/v2' }),
-      /^Error: GET http:\/\/127\.0\.0\.1:9 could not be reached: bad port: the Fetch standard blocks this port, use another$/,
+      new RegExp(
+        String.raw`^Error: GET http:\/\/127\.0\.0\.1:9 could not be reached: ` +
+          String.raw`bad port: the Fetch standard blocks this port, use another$`,
+      ),
     );
   });
 

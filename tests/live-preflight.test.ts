@@ -56,7 +56,11 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
       assert.equal(lines.length, 1, run.stderr);
       assert.match(
         lines[0] ?? '',
-        /^error: preflight: .* answered 201 to a create with the empty body \{\}, .*must be refused; it answered name probe1, id 6650a1b2c3d4e5f6a7b8c9ff: deleted it \(202\)$/,
+        new RegExp(
+          String.raw`^error: preflight: .* answered 201 to a create with the ` +
+            String.raw`empty body \{\}, .*must be refused; it answered name ` +
+            String.raw`probe1, id 6650a1b2c3d4e5f6a7b8c9ff: deleted it \(202\)$`,
+        ),
       );
       assert.ok(target.received.includes(`DELETE ${createPath}/probe1`), 'it was deleted');
       assert.doesNotMatch(run.stdout, /Running \d+ tests/, 'no check was started');
@@ -73,7 +77,10 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
       assert.deepEqual(run.stderr.trim().split('\n').length, 1, run.stderr);
       assert.match(
         run.stderr,
-        /it answered id 6650a1b2c3d4e5f6a7b8c9fe: anything it created carries no run tag and must be deleted by hand/,
+        new RegExp(
+          String.raw`it answered id 6650a1b2c3d4e5f6a7b8c9fe: anything it ` +
+            String.raw`created carries no run tag and must be deleted by hand`,
+        ),
       );
       assert.ok(!target.received.some((r) => r.startsWith('DELETE')), 'nothing named to delete');
     } finally {
@@ -89,7 +96,11 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
       assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
       assert.match(
         run.stderr.trim(),
-        /^error: preflight: .*must be refused; it answered id [0-9a-f]{24} with no name \(it wrote the missing name as text\): deleted it \(202\)$/,
+        new RegExp(
+          String.raw`^error: preflight: .*must be refused; it answered id ` +
+            String.raw`[0-9a-f]{24} with no name \(it wrote the missing name as ` +
+            String.raw`text\): deleted it \(202\)$`,
+        ),
       );
       assert.doesNotMatch(run.stderr, /undefined/);
       const states = (await listInstances(mock.baseUrl)).map((instance) => instance.stateName);
@@ -110,7 +121,12 @@ describe('a preflight create that the target accepts', { timeout: 120_000 }, () 
       assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
       assert.match(
         run.stderr.trim(),
-        /it answered id 6650a1b2c3d4e5f6a7b8c9fd with no name \(it wrote the missing name as text\): deleting it answered 500; delete the instance named "undefined" in project [0-9a-f]{24} by hand$/,
+        new RegExp(
+          String.raw`it answered id 6650a1b2c3d4e5f6a7b8c9fd with no name \(it ` +
+            String.raw`wrote the missing name as text\): deleting it answered 500; ` +
+            String.raw`delete the instance named "undefined" in project ` +
+            String.raw`[0-9a-f]{24} by hand$`,
+        ),
       );
     } finally {
       await target.close();

@@ -12,7 +12,9 @@ import { runtimeAnnotationsSuffix } from '../fixtures/report-annotations.ts';
 import { enrichResults, type AllureResult, type AllureStep } from '../fixtures/report-enrich.ts';
 import { checkOverview, overviewCsv } from '../fixtures/report-overview.ts';
 
-const curlLine = `curl -i --digest --user "$MONGODB_ATLAS_PUBLIC_KEY:$MONGODB_ATLAS_PRIVATE_KEY" -X POST 'http://127.0.0.1:1/x'`;
+const curlLine =
+  'curl -i --digest --user "$MONGODB_ATLAS_PUBLIC_KEY:$MONGODB_ATLAS_PRIVATE_KEY" ' +
+  "-X POST 'http://127.0.0.1:1/x'";
 
 function attachmentStep(name: string, source: string): AllureStep {
   return {

@@ -61,7 +61,12 @@ describe('npm run conformance on the embedded mock past the sunset', { timeout: 
     assert.equal(verdicts.length, 1, run.stdout);
     assert.match(
       verdicts[0] ?? '',
-      /^Endpoint: GONE\. .* answered 410 \(VERSION_GONE\) to a create .*: the embedded mock's clock is past the sunset, so the suite goes on to check the mock's gone-era answers; .*\(a live target would end here, exit 3\)\.$/,
+      new RegExp(
+        String.raw`^Endpoint: GONE\. .* answered 410 \(VERSION_GONE\) to a ` +
+          String.raw`create .*: the embedded mock's clock is past the sunset, so ` +
+          String.raw`the suite goes on to check the mock's gone-era answers; ` +
+          String.raw`.*\(a live target would end here, exit 3\)\.$`,
+      ),
     );
     assert.doesNotMatch(run.stdout, /nothing can be created or checked/);
     assert.match(run.stdout, /Running \d+ tests?/, 'the checks ran');

@@ -68,7 +68,9 @@ describe('validate', () => {
           {
             request: {
               method: 'GET',
-              url: 'https://cloud.mongodb.com/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/serverless',
+              url:
+                'https://cloud.mongodb.com/api/atlas/v2/groups/' +
+                '32b6e34b3d91647abb20e7b8/serverless',
             },
             response: { status: 200, content: { text: JSON.stringify({ results: {} }) } },
           },
