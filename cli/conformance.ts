@@ -56,18 +56,32 @@ async function embedMock(env: NodeJS.ProcessEnv): Promise<RunningMock> {
   const options = defaultMockOptions(embeddedMockOptionsFromEnv(env));
   const mock = await startMock(options);
   const demo = demoFixtures(options.world);
-  Object.assign(env, {
-    MONGODB_ATLAS_BASE_URL: mock.baseUrl,
-    ATLAS_CONFORMANCE_TARGET_IS_MOCK: '1',
+  const demoValues = {
     MONGODB_ATLAS_PROJECT_ID: demo.project.id,
     MONGODB_ATLAS_PUBLIC_KEY: demo.owner.publicKey,
     MONGODB_ATLAS_PRIVATE_KEY: demo.owner.privateKey,
     MONGODB_ATLAS_CLIENT_ID: demo.serviceAccount.clientId,
     MONGODB_ATLAS_CLIENT_SECRET: demo.serviceAccount.clientSecret,
+  };
+  // A target's own values without its base URL would be replaced in silence, and the verdict
+  // read as one on that target: name them (names only, never values).
+  const replaced = Object.entries(demoValues)
+    .filter(([name, value]) => (env[name] ?? '') !== '' && env[name] !== value)
+    .map(([name]) => name);
+  Object.assign(env, {
+    MONGODB_ATLAS_BASE_URL: mock.baseUrl,
+    ATLAS_CONFORMANCE_TARGET_IS_MOCK: '1',
+    ...demoValues,
     // The replay lines carry these, so that a replayed run starts this same mock.
     [embeddedMockSettingsVariable]: Object.keys(embeddedMockSettings(env)).join(','),
   });
   say(`Target: embedded mock at ${mock.baseUrl}`);
+  if (replaced.length > 0) {
+    say(
+      `note: ${replaced.join(', ')} set but MONGODB_ATLAS_BASE_URL is not: the target is the ` +
+        'embedded mock, with its own demo values',
+    );
+  }
   return mock;
 }
 

@@ -165,6 +165,18 @@ describe('npm run conformance with a bad configuration', () => {
     assert.match(run.stderr, /error: no check ran/);
   });
 
+  it("should name a target's values that the embedded mock replaces, never print them", () => {
+    const run = conformance(['--grep', 'sunset'], {
+      ATLAS_CONFORMANCE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'replaced-')),
+      MONGODB_ATLAS_PUBLIC_KEY: 'my-own-key',
+      MONGODB_ATLAS_PRIVATE_KEY: 'my-own-secret-4711',
+    });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const names = 'MONGODB_ATLAS_PUBLIC_KEY, MONGODB_ATLAS_PRIVATE_KEY';
+    assert.ok(run.stdout.includes(`note: ${names} set but MONGODB_ATLAS_BASE_URL is not`));
+    assert.doesNotMatch(run.stdout + run.stderr, /my-own-secret-4711/);
+  });
+
   it('should exit 2 with one line when a setting of the embedded mock breaks its rule', () => {
     const run = conformance([], { ATLAS_MOCK_CLOCK: 'yesterday' });
     assert.equal(run.status, 2, run.stderr);
