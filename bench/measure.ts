@@ -36,9 +36,6 @@ export interface Measurement {
   failed: number;
 }
 
-/** A summary over several measurements: median throughput and p99, all failures. */
-export type Measured = Measurement;
-
 export async function measureOnce(load: Parameters<Cannon>[0]): Promise<Measurement> {
   const result = await autocannon(load);
   return {

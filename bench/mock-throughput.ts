@@ -31,13 +31,7 @@ import { existsSync } from 'node:fs';
 
 import { demoFixtures, loadWorld } from '../fixtures/world.ts';
 import { captureAnswer, type CapturedAnswer, type RawRequest } from './capture-answer.ts';
-import {
-  measureOnce,
-  median,
-  type CannonRequest,
-  type Measured,
-  type Measurement,
-} from './measure.ts';
+import { measureOnce, median, type CannonRequest, type Measurement } from './measure.ts';
 import { replayServerSource, replayVariable, type ReplayedAnswers } from './replay-server.ts';
 import {
   freePort,
@@ -172,7 +166,7 @@ async function interleave(
   operation: Operation,
   servers: { mock: ServerProcess; bare: ServerProcess },
   token: string,
-): Promise<{ mock: Measured; bare: Measured; ratios: number[] }> {
+): Promise<{ mock: Measurement; bare: Measurement; ratios: number[] }> {
   const request = requestOf(operation, token);
   const load = { connections, requests: [request] };
   const measured = { mock: [] as Measurement[], bare: [] as Measurement[] };
@@ -200,7 +194,7 @@ async function interleave(
   return { mock: summarise(measured.mock), bare: summarise(measured.bare), ratios };
 }
 
-function summarise(measurements: Measurement[]): Measured {
+function summarise(measurements: Measurement[]): Measurement {
   return {
     rps: Math.round(median(measurements.map((m) => m.rps))),
     p99: median(measurements.map((m) => m.p99)),
@@ -209,10 +203,10 @@ function summarise(measurements: Measurement[]): Measured {
 }
 
 interface OperationResult {
-  mock: Measured;
-  bare: Measured;
+  mock: Measurement;
+  bare: Measurement;
   ratios: number[];
-  prism?: Measured;
+  prism?: Measurement;
 }
 
 async function benchPrism(

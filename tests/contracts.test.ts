@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 
 import { contractNames, readContract, type ContractName } from '../contracts/schemas.ts';
 import { judgeBody } from '../contracts/verdict.ts';
+import { created } from './real-answers.ts';
 
 type Node = Record<string, unknown>;
 
@@ -43,46 +44,21 @@ function unsourced(name: ContractName): string[] {
   return out;
 }
 
-// The 201 body of the 2026-01-02 cloud-dev recording (atlas-behaviour.md §7).
-const recorded201 = {
-  connectionStrings: { standardSrv: 'mongodb+srv://acs.abcde.mongodb-dev.net' },
-  createDate: '2026-01-02T10:00:00Z',
-  groupId: '32b6e34b3d91647abb20e7b8',
-  id: '32b6e34b3d91647abb20e7b9',
-  links: [{ href: 'https://cloud.mongodb.com/restoreJobs', rel: 'restoreJobs' }],
-  mongoDBVersion: '8.0.17',
-  name: 'acs',
-  providerSettings: {
-    backingProviderName: 'AWS',
-    effectiveDiskSizeGBLimit: 5,
-    effectiveInstanceSizeName: 'FLEX',
-    effectiveProviderName: 'TENANT',
-    nextBackupDate: '2026-01-03T10:00:00Z',
-    providerName: 'SERVERLESS',
-    regionName: 'US_EAST_1',
-    tenantBackupEnabled: true,
-  },
-  serverlessBackupOptions: { serverlessContinuousBackupEnabled: false },
-  stateName: 'CREATING',
-  tags: [{ key: 'env', value: 'test' }],
-  terminationProtectionEnabled: false,
-};
-
 describe('contracts', () => {
   it('should give every field and definition a source note (x-source)', () => {
     assert.deepEqual(contractNames.flatMap(unsourced), []);
   });
 
   it('should judge the recorded Flex-era 201 body as drift, not a deviation', () => {
-    assert.equal(judgeBody('instance', recorded201).kind, 'drift');
+    assert.equal(judgeBody('instance', created).kind, 'drift');
   });
 
   it('should judge the 2025 body with empty connection strings as drift', () => {
-    assert.equal(judgeBody('instance', { ...recorded201, connectionStrings: {} }).kind, 'drift');
+    assert.equal(judgeBody('instance', { ...created, connectionStrings: {} }).kind, 'drift');
   });
 
   it('should judge a body without providerSettings as a deviation', () => {
-    const { providerSettings: _dropped, ...broken } = recorded201;
+    const { providerSettings: _dropped, ...broken } = created;
     assert.equal(judgeBody('instance', broken).kind, 'deviation');
   });
 
